@@ -1,0 +1,98 @@
+package dev.mlops4j;
+
+import dev.mlops4j.tracking.ExperimentInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The entry point: an open mlops4j instance bound to one metadata store and one artifact store.
+ *
+ * <pre>{@code
+ * try (Mlops mlops = Mlops.open()) {                       // embedded H2 store in ./mlops-data
+ *     try (Run run = mlops.experiment("churn").startRun("baseline")) {
+ *         run.logParam("model", "cart").logMetric("accuracy", 0.91);
+ *     }
+ *     mlops.runs().search("churn").filter("metrics.accuracy > 0.9").list();
+ * }
+ * }</pre>
+ *
+ * <p>An instance is thread-safe and meant to be shared (one per application and store). Close it to
+ * stop its heartbeat and release the store; runs still RUNNING at close are left RUNNING for their
+ * owner to end, and marked KILLED by a later open if the process dies.
+ */
+public interface Mlops extends AutoCloseable {
+
+    /** Environment variable (or system property {@code mlops.home}) naming the default home directory. */
+    String HOME_ENV = "MLOPS_HOME";
+
+    /**
+     * Opens the embedded default store: an H2 database under the directory named by the system property
+     * {@code mlops.home}, else by the environment variable {@code MLOPS_HOME}, else {@code ./mlops-data}.
+     *
+     * @return an open instance
+     * @throws StoreConfigurationException if no store provider for the embedded default is on the class path
+     */
+    static Mlops open() {
+        return builder().build();
+    }
+
+    /**
+     * Opens the embedded default store under the given directory (created if absent).
+     *
+     * @param home the home directory
+     * @return an open instance
+     */
+    static Mlops open(Path home) {
+        return builder().home(home).build();
+    }
+
+    /** @return an instance backed by memory only, for tests and notebooks; everything is lost on close */
+    static Mlops inMemory() {
+        return builder().inMemory().build();
+    }
+
+    /** @return a builder to choose the stores and settings */
+    static MlopsBuilder builder() {
+        return new MlopsBuilder();
+    }
+
+    /**
+     * Returns the experiment with this name, creating it on first use.
+     *
+     * @param name experiment name (unique in the store)
+     * @return the experiment
+     * @throws InvalidInputException if the name is blank, too long or has control characters
+     */
+    Experiment experiment(String name);
+
+    /**
+     * @param name experiment name
+     * @return the experiment if it exists; never creates one
+     */
+    Optional<Experiment> findExperiment(String name);
+
+    /** @return every experiment, ordered by name */
+    List<ExperimentInfo> experiments();
+
+    /** @return reading and searching runs, their metric histories and artifacts */
+    Runs runs();
+
+    /**
+     * Marks RUNNING runs whose owning process is dead (or silent beyond the orphan timeout) as KILLED,
+     * with a {@code mlops.killed.reason} tag. Opening an instance does this by default.
+     *
+     * @return the ids of the runs marked KILLED
+     */
+    List<String> recoverOrphanedRuns();
+
+    /** @return where metadata lives, e.g. {@code "H2 file /work/mlops-data/mlops"} */
+    String describeStore();
+
+    /** @return the home directory, empty for an in-memory instance */
+    Optional<Path> home();
+
+    /** Stops the heartbeat and closes the stores this instance opened. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,32 @@
+package dev.mlops4j;
+
+/**
+ * Options for starting a run; from {@link Experiment#newRun()}.
+ *
+ * <pre>{@code
+ * Run run = experiment.newRun().name("sweep-3").tag("team", "risk").parent(sweep).start();
+ * }</pre>
+ */
+public interface RunStarter {
+
+    /** @param runName the run's name @return this starter */
+    RunStarter name(String runName);
+
+    /** @param key tag key @param value tag value @return this starter */
+    RunStarter tag(String key, String value);
+
+    /** @param user the user to record instead of {@code user.name} @return this starter */
+    RunStarter user(String user);
+
+    /** @param source what runs the code (default: the main class or test class) @return this starter */
+    RunStarter source(String source);
+
+    /** @param parent the parent run; the new run is nested under it @return this starter */
+    RunStarter parent(Run parent);
+
+    /** @param parentRunId id of the parent run @return this starter */
+    RunStarter parent(String parentRunId);
+
+    /** @return the started run */
+    Run start();
+}

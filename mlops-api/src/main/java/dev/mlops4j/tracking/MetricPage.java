@@ -1,0 +1,21 @@
+package dev.mlops4j.tracking;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One page of a metric's history, ordered by step, then timestamp, then insertion.
+ *
+ * @param points the points on this page
+ * @param nextPageToken opaque token for the next page, {@code null} on the last page
+ */
+public record MetricPage(List<Metric> points, String nextPageToken) {
+    public MetricPage {
+        points = List.copyOf(points);
+    }
+
+    /** @return the token for the next page, empty on the last page */
+    public Optional<String> next() {
+        return Optional.ofNullable(nextPageToken);
+    }
+}
