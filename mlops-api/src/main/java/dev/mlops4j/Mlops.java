@@ -18,8 +18,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>An instance is thread-safe and meant to be shared (one per application and store). Close it to
- * stop its heartbeat and release the store; runs still RUNNING at close are left RUNNING for their
- * owner to end, and marked KILLED by a later open if the process dies.
+ * stop its heartbeat and release the store; runs it started that are still RUNNING at close are marked
+ * KILLED (with a {@code mlops.killed.reason} tag), since nothing could end them afterwards. If the process
+ * dies without closing, a later open marks its RUNNING runs KILLED the same way.
  */
 public interface Mlops extends AutoCloseable {
 
@@ -92,7 +93,10 @@ public interface Mlops extends AutoCloseable {
     /** @return the home directory, empty for an in-memory instance */
     Optional<Path> home();
 
-    /** Stops the heartbeat and closes the stores this instance opened. Idempotent. */
+    /**
+     * Stops the heartbeat, marks the runs this instance started that are still RUNNING as KILLED, and closes the
+     * stores this instance opened. Idempotent; other calls on a closed instance throw {@link StoreException}.
+     */
     @Override
     void close();
 }

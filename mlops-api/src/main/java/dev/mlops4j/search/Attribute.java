@@ -1,6 +1,7 @@
 package dev.mlops4j.search;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,6 +43,11 @@ public enum Attribute {
     /** @return the canonical name used in filters, e.g. {@code start_time} */
     public String canonicalName() {
         return names[0];
+    }
+
+    /** @return every name the attribute answers to in filters (case-insensitive), the canonical one first */
+    public List<String> names() {
+        return List.of(names);
     }
 
     /**

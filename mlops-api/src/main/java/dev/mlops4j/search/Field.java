@@ -64,6 +64,8 @@ public record Field(Kind kind, String key, Attribute attribute) {
             case TAG -> "tags.";
             case ATTRIBUTE -> "attributes.";
         };
-        return prefix + (key.matches("[A-Za-z0-9_]+") ? key : "`" + key + "`");
+        // Backticks keep keys with dots, spaces or other characters re-parseable (Filter.parse(toString())).
+        return prefix + (key.matches("[A-Za-z0-9_]+") ? key
+                : "`" + key.replace("\\", "\\\\").replace("`", "\\`") + "`");
     }
 }

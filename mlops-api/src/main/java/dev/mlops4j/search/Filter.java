@@ -14,8 +14,26 @@ import java.util.stream.Collectors;
  * status IN ('FINISHED', 'FAILED') and run_name LIKE 'base%' and not params.`learning rate` = '0.1'
  * </pre>
  * Semantics: a term on a metric, param or tag the run does not have is false (only {@code IS NULL}
- * matches it); comparisons with NaN are false except {@code !=}; strings compare by code point.
+ * matches it); comparisons with NaN are false except {@code !=}; string equality is exact (case-sensitive).
  * {@link #parse(String)} turns text into a tree and reports errors with their column.
+ *
+ * <p>Syntax details:
+ * <ul>
+ * <li>Prefixes (case-insensitive): {@code metrics.}/{@code metric.}, {@code params.}/{@code param.}/
+ *     {@code parameters.}/{@code parameter.}, {@code tags.}/{@code tag.}, {@code attributes.}/{@code attribute.}/
+ *     {@code attr.}/{@code run.}; attributes may also be named bare ({@code status}, {@code start_time}, ...).
+ *     The key is everything after the first dot, so {@code metrics.val.loss} is the metric {@code val.loss}.</li>
+ * <li>Unquoted keys use {@code A-Z a-z 0-9 _ . - / :}; any other key is quoted with backticks, double or single
+ *     quotes: {@code params.`learning rate`}.</li>
+ * <li>Metrics, {@code start_time} and {@code end_time} take numbers ({@code 3}, {@code -0.5}, {@code 1e-3},
+ *     {@code NaN}, {@code Infinity}); every other field takes quoted strings. Inside quotes, a backslash before a
+ *     quote or a backslash stands for that character; other backslashes are kept, so {@code LIKE '100\%'} is the
+ *     LIKE pattern {@code 100\%} (a literal percent sign).</li>
+ * <li>Operators: {@code = != <> < <= > >=}, {@code LIKE}, {@code ILIKE}, {@code IN (...)}, {@code NOT IN (...)},
+ *     {@code IS NULL}, {@code IS NOT NULL}; ordering operators only on numbers, LIKE/ILIKE/IN only on strings.</li>
+ * <li>Precedence: {@code NOT} binds tighter than {@code AND}, which binds tighter than {@code OR}.</li>
+ * </ul>
+ * {@code toString()} of a tree is a filter that parses back to an equal tree.
  */
 public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter.Comparison, Filter.In, Filter.IsNull {
 
@@ -94,11 +112,19 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
             if (field.isNumeric() ? !(value instanceof Double) : !(value instanceof String)) {
                 throw new IllegalArgumentException(field + " needs a " + (field.isNumeric() ? "number" : "string"));
             }
+            // The language has no meaning for these; rejecting them here keeps every store's translation total.
+            boolean ordering = op == Operator.LT || op == Operator.LE || op == Operator.GT || op == Operator.GE;
+            if (ordering && !field.isNumeric()) {
+                throw new IllegalArgumentException(op.symbol() + " needs a numeric field, " + field + " is a string");
+            }
+            if (op.isPattern() && field.isNumeric()) {
+                throw new IllegalArgumentException(op.symbol() + " needs a string field, " + field + " is a number");
+            }
         }
 
         @Override
         public String toString() {
-            return field + " " + op.symbol() + " " + (value instanceof String s ? "'" + s.replace("'", "\\'") + "'" : value);
+            return field + " " + op.symbol() + " " + (value instanceof String s ? quoted(s) : value);
         }
     }
 
@@ -106,19 +132,25 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
      * Membership in a list of string values ({@code IN} / {@code NOT IN}).
      *
      * @param field a string field (param, tag or string attribute)
-     * @param values the candidate values
+     * @param values the candidate values (at least one)
      * @param negated true for {@code NOT IN}
      */
     record In(Field field, List<String> values, boolean negated) implements Filter {
         public In {
             Objects.requireNonNull(field, "field");
             values = List.copyOf(values);
+            if (field.isNumeric()) {
+                throw new IllegalArgumentException("IN needs a string field, " + field + " is a number");
+            }
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("IN needs at least one value");
+            }
         }
 
         @Override
         public String toString() {
             return field + (negated ? " NOT IN (" : " IN (")
-                    + values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", ")) + ")";
+                    + values.stream().map(Filter::quoted).collect(Collectors.joining(", ")) + ")";
         }
     }
 
@@ -137,5 +169,10 @@ public sealed interface Filter permits Filter.And, Filter.Or, Filter.Not, Filter
         public String toString() {
             return field + (negated ? " IS NOT NULL" : " IS NULL");
         }
+    }
+
+    /** A string literal that {@link #parse(String)} reads back as {@code s}: backslashes and quotes escaped. */
+    private static String quoted(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }
