@@ -1,0 +1,66 @@
+package dev.mlops4j.core.internal;
+
+import dev.mlops4j.InvalidInputException;
+import dev.mlops4j.MetricHistoryQuery;
+import dev.mlops4j.tracking.Metric;
+import dev.mlops4j.tracking.MetricPage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads one metric's history from the store, page by page. */
+final class CoreMetricHistory implements MetricHistoryQuery {
+    /** Page size for reading a whole history: large enough to need few round trips, small enough to bound memory. */
+    private static final int READ_PAGE_SIZE = 10_000;
+
+    private final CoreMlops mlops;
+    private final String runId;
+    private final String key;
+
+    CoreMetricHistory(CoreMlops mlops, String runId, String key) {
+        this.mlops = mlops;
+        this.runId = runId;
+        this.key = key;
+    }
+
+    @Override
+    public List<Metric> all() {
+        mlops.ensureOpen();
+        List<Metric> points = new ArrayList<>();
+        String token = null;
+        do {
+            MetricPage page = mlops.store().metricHistory(runId, key, token, READ_PAGE_SIZE);
+            points.addAll(page.points());
+            token = page.nextPageToken();
+        } while (token != null);
+        return List.copyOf(points);
+    }
+
+    @Override
+    public MetricPage page(String pageToken, int pageSize) {
+        if (pageSize < 1) {
+            throw new InvalidInputException("pageSize must be at least 1, was " + pageSize);
+        }
+        mlops.ensureOpen();
+        return mlops.store().metricHistory(runId, key, pageToken, pageSize);
+    }
+
+    @Override
+    public List<Metric> downsample(int maxPoints) {
+        if (maxPoints < 4) {
+            throw new InvalidInputException("maxPoints must be at least 4 (first, last, and a minimum and maximum"
+                    + " in between), was " + maxPoints);
+        }
+        return Downsampling.downsample(all(), maxPoints);
+    }
+
+    @Override
+    public long count() {
+        mlops.ensureOpen();
+        return mlops.store().countMetricHistory(runId, key);
+    }
+
+    @Override
+    public String toString() {
+        return "MetricHistory[run " + runId + ", " + key + "]";
+    }
+}

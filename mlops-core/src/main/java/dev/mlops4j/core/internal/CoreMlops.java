@@ -1,0 +1,247 @@
+package dev.mlops4j.core.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mlops4j.Experiment;
+import dev.mlops4j.Mlops;
+import dev.mlops4j.NotFoundException;
+import dev.mlops4j.Runs;
+import dev.mlops4j.StoreException;
+import dev.mlops4j.spi.ArtifactStore;
+import dev.mlops4j.spi.MetadataStore;
+import dev.mlops4j.spi.MlopsConfig;
+import dev.mlops4j.tracking.ExperimentInfo;
+import dev.mlops4j.tracking.Limits;
+import dev.mlops4j.tracking.RunRecord;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open {@link Mlops}: the stores, this instance's owner identity and heartbeat, and the caches shared by the
+ * experiments, runs and queries it hands out. Thread-safe.
+ *
+ * <p>Closing retires the owner: runs this instance started that are still RUNNING are marked KILLED (nothing could
+ * end them any more, and a later open could not recover them since the owner record is gone), then the stores this
+ * instance opened are closed. Every later call throws {@link StoreException}.
+ */
+final class CoreMlops implements Mlops {
+    private static final Logger LOG = LoggerFactory.getLogger(CoreMlops.class);
+    static final String CLOSED_REASON = "the Mlops instance that owned the run was closed while it was RUNNING";
+    private static final int CACHE_SIZE = 10_000;
+
+    private final MlopsConfig config;
+    private final MetadataStore store;
+    private final boolean ownsStore;
+    private final ArtifactStore artifacts;
+    private final boolean ownsArtifacts;
+    private final OwnerLiveness liveness;
+    private final SourceDetector sourceDetector = new SourceDetector();
+    /** Experiments are never renamed or deleted, so name to id can be cached for good. */
+    private final Cache<String, ExperimentInfo> experimentsByName = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+    /** An ended run accepts no more writes, so its record never changes again. */
+    private final Cache<String, RunRecord> endedRuns = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+    private final CoreRuns runs;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CoreMlops(MlopsConfig config, StoreSelection.Selected metadata, ArtifactStore artifacts,
+                      boolean ownsArtifacts, OwnerLiveness liveness) {
+        this.config = config;
+        this.store = metadata.store();
+        this.ownsStore = metadata.owned();
+        this.artifacts = artifacts;
+        this.ownsArtifacts = ownsArtifacts;
+        this.liveness = liveness;
+        this.runs = new CoreRuns(this);
+    }
+
+    /**
+     * Registers the new instance as an owner, starts its heartbeat and, if configured, recovers orphaned runs.
+     *
+     * @return the open instance
+     */
+    static CoreMlops open(MlopsConfig config, StoreSelection.Selected metadata, ArtifactStore artifacts,
+                          boolean ownsArtifacts) {
+        OwnerLiveness liveness = OwnerLiveness.start(metadata.store(), config.clock(), config.heartbeatInterval(),
+                config.orphanTimeout());
+        CoreMlops mlops = new CoreMlops(config, metadata, artifacts, ownsArtifacts, liveness);
+        try {
+            if (config.recoverOrphansOnOpen()) {
+                mlops.recoverOrphanedRuns();
+            }
+        } catch (RuntimeException e) {
+            try {
+                liveness.retire(CLOSED_REASON);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        LOG.debug("mlops4j opened: metadata in {}, artifacts in {}, owner {}", mlops.store.description(),
+                artifacts.description(), liveness.ownerId());
+        return mlops;
+    }
+
+    @Override
+    public Experiment experiment(String name) {
+        ensureOpen();
+        Limits.checkExperimentName(name);
+        ExperimentInfo info = experimentsByName.get(name, n -> store.getOrCreateExperiment(n, now()));
+        return new CoreExperiment(this, info.id(), info.name());
+    }
+
+    @Override
+    public Optional<Experiment> findExperiment(String name) {
+        Objects.requireNonNull(name, "name");
+        ensureOpen();
+        return lookupExperiment(name).map(info -> new CoreExperiment(this, info.id(), info.name()));
+    }
+
+    @Override
+    public List<ExperimentInfo> experiments() {
+        ensureOpen();
+        return store.listExperiments();
+    }
+
+    @Override
+    public Runs runs() {
+        ensureOpen();
+        return runs;
+    }
+
+    @Override
+    public List<String> recoverOrphanedRuns() {
+        ensureOpen();
+        List<String> killed = liveness.recoverOrphans();
+        killed.forEach(endedRuns::invalidate);
+        return killed;
+    }
+
+    @Override
+    public String describeStore() {
+        ensureOpen();
+        return store.description();
+    }
+
+    @Override
+    public Optional<Path> home() {
+        return Optional.ofNullable(config.home());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        RuntimeException failure = null;
+        try {
+            List<String> killed = liveness.retire(CLOSED_REASON);
+            if (!killed.isEmpty()) {
+                LOG.warn("closing mlops4j marked {} run(s) that were still RUNNING as KILLED: {}; end runs (close"
+                        + " them) before closing Mlops", killed.size(), killed);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (ownsArtifacts) {
+            failure = closeCollecting(artifacts, failure);
+        }
+        if (ownsStore) {
+            failure = closeCollecting(store, failure);
+        }
+        endedRuns.invalidateAll();
+        experimentsByName.invalidateAll();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mlops[" + store.description() + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    // ---------------------------------------------------------------- shared with the handles of this package
+
+    MetadataStore store() {
+        return store;
+    }
+
+    ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    MlopsConfig config() {
+        return config;
+    }
+
+    String ownerId() {
+        return liveness.ownerId();
+    }
+
+    Instant now() {
+        return config.clock().instant();
+    }
+
+    String detectSource() {
+        return sourceDetector.detect();
+    }
+
+    Cache<String, RunRecord> endedRuns() {
+        return endedRuns;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    void ensureOpen() {
+        if (closed.get()) {
+            throw new StoreException("this Mlops instance is closed; open a new one with Mlops.open(), "
+                    + "Mlops.inMemory() or Mlops.builder()");
+        }
+    }
+
+    Optional<ExperimentInfo> lookupExperiment(String name) {
+        ExperimentInfo cached = experimentsByName.getIfPresent(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ExperimentInfo> found = store.findExperimentByName(name);
+        found.ifPresent(info -> experimentsByName.put(name, info));
+        return found;
+    }
+
+    /** @return the id of the named experiment */
+    String experimentId(String name) {
+        Objects.requireNonNull(name, "experiment name");
+        return lookupExperiment(name).map(ExperimentInfo::id).orElseThrow(() -> {
+            List<String> known = store.listExperiments().stream().map(ExperimentInfo::name).toList();
+            String list = known.stream().limit(20).map(n -> "'" + n + "'").collect(Collectors.joining(", "))
+                    + (known.size() > 20 ? ", ..." : "");
+            return new NotFoundException("experiment '" + name + "' does not exist in " + store.description()
+                    + (known.isEmpty() ? "; there are no experiments yet" : "; existing experiments: " + list));
+        });
+    }
+
+    private static RuntimeException closeCollecting(AutoCloseable c, RuntimeException failure) {
+        try {
+            c.close();
+            return failure;
+        } catch (Exception e) {
+            RuntimeException wrapped = e instanceof RuntimeException r ? r
+                    : new StoreException("closing " + c + " failed: " + e, e);
+            if (failure == null) {
+                return wrapped;
+            }
+            failure.addSuppressed(wrapped);
+            return failure;
+        }
+    }
+}
