@@ -9,6 +9,10 @@ package dev.mlops4j;
  * (the run is no longer writable), {@link ArtifactIntegrityException} (stored bytes are damaged) and
  * {@link StoreException} (the store itself failed or is misconfigured). Every message says what was
  * wrong and how to fix it. A call that throws one of these has changed nothing.
+ *
+ * <p>Two feature packages add their own branch: {@link dev.mlops4j.gate.GateFailedException} (a quality gate
+ * failed, thrown only on request) and {@link dev.mlops4j.model.ModelLoadException} (a model could not be loaded,
+ * or was refused by its class allow-list).
  */
 public abstract class MlopsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
