@@ -1,10 +1,12 @@
 package dev.mlops4j;
 
 import dev.mlops4j.tracking.ArtifactInfo;
+import dev.mlops4j.tracking.RunComparison;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +40,34 @@ public interface Runs {
      * @return the direct nested runs, oldest first
      */
     List<RunInfo> children(String runId);
+
+    /**
+     * Compares runs' params and latest metrics, as {@code dvc params diff} and {@code dvc metrics diff} do: the first
+     * run is the baseline, the others show their changes against it. Print the result for aligned tables.
+     *
+     * <pre>{@code
+     * System.out.print(mlops.runs().compare(baselineId, candidateId));                 // what changed
+     * System.out.print(mlops.runs().compare(baselineId, candidateId).withUnchanged()); // everything
+     * }</pre>
+     *
+     * @param runIds one or more distinct run ids, the baseline first
+     * @return the comparison of the runs as currently stored
+     * @throws NotFoundException if a run does not exist
+     * @throws InvalidInputException if no id is given or an id repeats
+     */
+    default RunComparison compare(String... runIds) {
+        return compare(Arrays.asList(java.util.Objects.requireNonNull(runIds, "runIds")));
+    }
+
+    /**
+     * Compares runs' params and latest metrics; see {@link #compare(String...)}.
+     *
+     * @param runIds one or more distinct run ids, the baseline first
+     * @return the comparison of the runs as currently stored
+     * @throws NotFoundException if a run does not exist
+     * @throws InvalidInputException if no id is given or an id repeats
+     */
+    RunComparison compare(List<String> runIds);
 
     /**
      * @param runId run id

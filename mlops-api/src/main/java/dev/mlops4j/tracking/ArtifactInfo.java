@@ -17,4 +17,11 @@ public record ArtifactInfo(String path, String sha256, long size, Instant logged
         Objects.requireNonNull(sha256, "sha256");
         loggedAt = Times.truncate(Objects.requireNonNull(loggedAt, "loggedAt"));
     }
+
+    /** @return one line: path, size, abbreviated hash and when it was logged */
+    @Override
+    public String toString() {
+        return path + " (" + TextTable.bytes(size) + ", sha256 " + sha256.substring(0, Math.min(12, sha256.length()))
+                + ", logged " + loggedAt + ")";
+    }
 }

@@ -22,4 +22,12 @@ public record ExperimentInfo(String id, String name, String description, Map<Str
         Objects.requireNonNull(createdAt, "createdAt");
         createdAt = Times.truncate(createdAt);
     }
+
+    /** @return one line: id, name, creation time, and the description if there is one */
+    @Override
+    public String toString() {
+        return "Experiment " + id + " '" + TextTable.cell(name) + "', created " + createdAt
+                + (description.isEmpty() ? "" : ": " + TextTable.cell(description))
+                + (tags.isEmpty() ? "" : " " + new java.util.TreeMap<>(tags));
+    }
 }

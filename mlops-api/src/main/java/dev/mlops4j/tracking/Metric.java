@@ -27,4 +27,10 @@ public record Metric(String key, double value, long step, Instant timestamp) {
         Objects.requireNonNull(key, "key");
         timestamp = Times.truncate(Objects.requireNonNull(timestamp, "timestamp"));
     }
+
+    /** @return {@code key=value @ step n (timestamp)}, the value with up to six significant digits */
+    @Override
+    public String toString() {
+        return key + "=" + TextTable.number(value) + " @ step " + step + " (" + timestamp + ")";
+    }
 }

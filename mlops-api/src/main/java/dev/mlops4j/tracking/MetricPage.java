@@ -18,4 +18,17 @@ public record MetricPage(List<Metric> points, String nextPageToken) {
     public Optional<String> next() {
         return Optional.ofNullable(nextPageToken);
     }
+
+    /** @return the points as an aligned table (key, step, value, timestamp), then the next-page token if any */
+    @Override
+    public String toString() {
+        if (points.isEmpty()) {
+            return "(no points)\n";
+        }
+        List<List<String>> rows = points.stream()
+                .map(m -> List.of(m.key(), Long.toString(m.step()), TextTable.number(m.value()), m.timestamp().toString()))
+                .toList();
+        return TextTable.render("", List.of("key", "step", "value", "timestamp"), rows)
+                + (nextPageToken == null ? "" : "(more: next page token " + nextPageToken + ")\n");
+    }
 }

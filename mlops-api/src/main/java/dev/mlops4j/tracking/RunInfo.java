@@ -43,6 +43,21 @@ public record RunInfo(String runId, String experimentId, String runName, RunStat
     }
 
     /**
+     * @return how long the run took, or has been running (until now) while it is RUNNING
+     */
+    public java.time.Duration duration() {
+        return java.time.Duration.between(startTime, endTime == null ? Instant.now() : endTime);
+    }
+
+    /** @return one line: id, name, status, experiment, start, duration (when ended), parent */
+    @Override
+    public String toString() {
+        return "Run " + runId + " '" + TextTable.cell(runName) + "' " + status + " (experiment " + experimentId
+                + "), started " + startTime + (endTime == null ? "" : ", took " + TextTable.duration(duration()))
+                + (parentRunId == null ? "" : ", parent " + parentRunId);
+    }
+
+    /**
      * @param newStatus the terminal status
      * @param when the end time
      * @return a copy that has ended

@@ -1,5 +1,7 @@
 package dev.mlops4j.tracking;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,14 +60,16 @@ public record RunRecord(RunInfo info, Map<String, String> params, Map<String, Me
         return Optional.ofNullable(tags.get(key));
     }
 
+    /**
+     * @return the run's attributes on one line, then params, latest metrics (with their steps) and tags as aligned
+     *     key-value lists
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Run ").append(info.runId()).append(" '").append(info.runName()).append("' ")
-                .append(info.status()).append(" (experiment ").append(info.experimentId()).append(")\n");
+        StringBuilder sb = new StringBuilder(info.toString()).append('\n');
         appendSection(sb, "params", new TreeMap<>(params));
         TreeMap<String, String> metrics = new TreeMap<>();
-        latestMetrics.forEach((k, m) -> metrics.put(k, m.value() + " @ step " + m.step()));
+        latestMetrics.forEach((k, m) -> metrics.put(k, TextTable.number(m.value()) + "  (step " + m.step() + ")"));
         appendSection(sb, "metrics", metrics);
         appendSection(sb, "tags", new TreeMap<>(tags));
         return sb.toString();
@@ -75,9 +79,10 @@ public record RunRecord(RunInfo info, Map<String, String> params, Map<String, Me
         if (values.isEmpty()) {
             return;
         }
-        int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
         sb.append("  ").append(title).append(":\n");
-        values.forEach((k, v) -> sb.append("    ").append(k).append(" ".repeat(width - k.length())).append("  ")
-                .append(v).append('\n'));
+        List<List<String>> rows = new ArrayList<>();
+        values.forEach((k, v) -> rows.add(List.of(k, v)));
+        // The table's header and rule are dropped: a key-value list reads better without them.
+        TextTable.render("    ", List.of("", ""), rows).lines().skip(2).forEach(l -> sb.append(l).append('\n'));
     }
 }

@@ -104,7 +104,7 @@ final class CoreRunQuery implements RunQuery {
 
     @Override
     public List<RunRecord> list() {
-        return page().runs();
+        return new RunList(page().runs());
     }
 
     @Override

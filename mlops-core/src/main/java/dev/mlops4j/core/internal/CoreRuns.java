@@ -10,6 +10,7 @@ import dev.mlops4j.StoreException;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.ExperimentInfo;
 import dev.mlops4j.tracking.Limits;
+import dev.mlops4j.tracking.RunComparison;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
 import java.io.IOException;
@@ -79,6 +80,28 @@ final class CoreRuns implements Runs {
         Objects.requireNonNull(runId, "runId");
         requireRun(runId);
         return mlops.store().childRuns(runId);
+    }
+
+    @Override
+    public RunComparison compare(List<String> runIds) {
+        Objects.requireNonNull(runIds, "runIds");
+        mlops.ensureOpen();
+        if (runIds.isEmpty()) {
+            throw new InvalidInputException("compare needs at least one run id: the baseline first, then the runs to"
+                    + " compare with it");
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String id : runIds) {
+            Objects.requireNonNull(id, "run id");
+            if (!distinct.add(id)) {
+                throw new InvalidInputException("run " + id + " appears twice in compare(...); compare distinct runs");
+            }
+        }
+        List<RunRecord> records = new ArrayList<>(runIds.size());
+        for (String id : runIds) {
+            records.add(get(id));
+        }
+        return RunComparison.of(records);
     }
 
     @Override
