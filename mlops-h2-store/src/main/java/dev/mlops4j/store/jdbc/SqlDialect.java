@@ -1,0 +1,91 @@
+package dev.mlops4j.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The few things that differ between the databases a {@link JdbcMetadataStore} runs on. Everything else
+ * is standard SQL that H2 2.x and PostgreSQL both accept.
+ */
+public interface SqlDialect {
+
+    /** @return the database's name for messages, e.g. {@code "H2"} */
+    String name();
+
+    /**
+     * Builds an insert-or-update statement keyed on a table's primary key.
+     *
+     * @param table the table
+     * @param keyColumns the primary-key columns
+     * @param valueColumns the columns to set
+     * @return SQL whose bind parameters are the key columns, then the value columns, in the order given
+     */
+    String upsert(String table, List<String> keyColumns, List<String> valueColumns);
+
+    /**
+     * Tells whether an exception reports a violated unique or primary-key constraint.
+     *
+     * @param e the exception
+     * @return true for a unique violation
+     */
+    default boolean isUniqueViolation(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Takes the lock that serializes schema migrations between processes, waiting for it if another
+     * process holds it. The lock must be held until {@code connection} commits or rolls back.
+     *
+     * <p>The default implementation locks a row of a table of its own with {@code SELECT ... FOR UPDATE}.
+     *
+     * @param connection a connection reserved for the lock, with auto-commit off
+     * @param timeoutMillis how long to wait for another process's migration
+     * @throws SQLException if the lock cannot be taken
+     */
+    default void lockForMigration(Connection connection, long timeoutMillis) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS mlops_schema_lock (lock_id INTEGER NOT NULL PRIMARY KEY)");
+            try {
+                s.execute("INSERT INTO mlops_schema_lock (lock_id) VALUES (1)");
+            } catch (SQLException e) {
+                // Another process created the row first; that is the row we lock.
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute(lockTimeoutStatement(timeoutMillis));
+            s.executeQuery("SELECT lock_id FROM mlops_schema_lock WHERE lock_id = 1 FOR UPDATE").close();
+        }
+    }
+
+    /**
+     * @param timeoutMillis the time to wait for a row lock
+     * @return the statement that sets it for the session
+     */
+    String lockTimeoutStatement(long timeoutMillis);
+
+    /**
+     * Housekeeping the writer runs between two transactions every few hundred commits,
+     * for databases that do not clean up after themselves while every commit is written through. The default
+     * does nothing.
+     *
+     * @param writerConnection the writer's connection, with no transaction open
+     * @throws SQLException if the housekeeping fails (the writer logs it and carries on)
+     */
+    default void maintain(Connection writerConnection) throws SQLException {
+    }
+}

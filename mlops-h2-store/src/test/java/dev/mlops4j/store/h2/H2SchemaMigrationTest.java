@@ -1,0 +1,130 @@
+package dev.mlops4j.store.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops4j.StoreVersionException;
+import dev.mlops4j.spi.MetadataStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2SchemaMigrationTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void open_freshHome_appliesEveryMigrationOnceWithItsChecksum() throws Exception {
+        H2MetadataStore.open(home).close();
+
+        List<String> rows = history();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).startsWith("1|tracking|").matches("1\\|tracking\\|[0-9a-f]{64}");
+        assertThat(home.resolve("mlops.mv.db")).exists();
+    }
+
+    @Test
+    void open_alreadyMigrated_changesNothingAndKeepsData() throws Exception {
+        String experimentId;
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            experimentId = Fixtures.experiment(store, "kept");
+        }
+        List<String> before = historyWithTimes();
+
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            assertThat(store.findExperimentByName("kept")).hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(experimentId));
+        }
+        assertThat(historyWithTimes()).isEqualTo(before);
+    }
+
+    @Test
+    void open_editedMigration_isRefusedNamingTheMigration() throws Exception {
+        H2MetadataStore.open(home).close();
+        sql("UPDATE mlops_schema_history SET checksum = '" + "0".repeat(64) + "' WHERE version = 1");
+
+        assertThatThrownBy(() -> H2MetadataStore.open(home))
+                .isInstanceOf(StoreVersionException.class)
+                .hasMessageContaining("V1 (tracking)")
+                .hasMessageContaining("edited");
+    }
+
+    @Test
+    void open_schemaOfNewerVersion_isRefusedAndLeftUnchanged() throws Exception {
+        H2MetadataStore.open(home).close();
+        sql("INSERT INTO mlops_schema_history (version, description, checksum, installed_at) VALUES (99, 'future', '"
+                + "a".repeat(64) + "', 0)");
+        List<String> before = historyWithTimes();
+
+        assertThatThrownBy(() -> H2MetadataStore.open(home))
+                .isInstanceOf(StoreVersionException.class)
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("newer mlops4j");
+        assertThat(historyWithTimes()).isEqualTo(before);
+    }
+
+    @Test
+    void open_concurrentFirstOpens_migrateExactlyOnce() throws Exception {
+        int openers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(openers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MetadataStore>> opened = new ArrayList<>();
+        try {
+            for (int i = 0; i < openers; i++) {
+                opened.add(pool.submit(() -> {
+                    start.await();
+                    return H2MetadataStore.open(home);
+                }));
+            }
+            start.countDown();
+            List<String> ids = new ArrayList<>();
+            for (Future<MetadataStore> f : opened) {
+                try (MetadataStore store = f.get()) {
+                    ids.add(Fixtures.experiment(store, "shared"));
+                }
+            }
+            assertThat(ids).containsOnly(ids.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(history()).hasSize(1);
+    }
+
+    private List<String> history() throws SQLException {
+        return query("SELECT version || '|' || description || '|' || checksum FROM mlops_schema_history ORDER BY version");
+    }
+
+    private List<String> historyWithTimes() throws SQLException {
+        return query("SELECT version || '|' || checksum || '|' || installed_at FROM mlops_schema_history ORDER BY version");
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private void sql(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + home.resolve("mlops"));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.mlops4j.store.jdbc;
+
+import java.util.List;
+
+/** H2's dialect, re-declared here because the real one is private to the H2 package. */
+final class TestDialect implements SqlDialect {
+    static final TestDialect INSTANCE = new TestDialect();
+
+    private TestDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "H2 (test)";
+    }
+
+    @Override
+    public String upsert(String table, List<String> keyColumns, List<String> valueColumns) {
+        int n = keyColumns.size() + valueColumns.size();
+        return "MERGE INTO " + table + " (" + String.join(", ", keyColumns) + ", " + String.join(", ", valueColumns)
+                + ") KEY (" + String.join(", ", keyColumns) + ") VALUES (?" + ", ?".repeat(n - 1) + ")";
+    }
+
+    @Override
+    public String lockTimeoutStatement(long timeoutMillis) {
+        return "SET LOCK_TIMEOUT " + timeoutMillis;
+    }
+}
