@@ -15,6 +15,10 @@
  * <li>{@link dev.mlops4j.validation.report} validates data against a schema and reports anomalies.</li>
  * <li>{@link dev.mlops4j.validation.check} runs Deequ-like constraint checks in one pass and suggests
  *     checks from a profile.</li>
+ * <li>{@link dev.mlops4j.validation.drift} compares a current data set or profile with a reference (drift and skew:
+ *     PSI, Kolmogorov-Smirnov, chi-squared, Jensen-Shannon, L-infinity, Wasserstein), per segment and over time
+ *     windows; {@link dev.mlops4j.validation.drift.history} keeps data-quality metrics per data set and date and
+ *     flags unusual days.</li>
  * </ol>
  *
  * <p>Profiles, schemas and reports can be logged on a tracked {@link dev.mlops4j.Run} as JSON artifacts and

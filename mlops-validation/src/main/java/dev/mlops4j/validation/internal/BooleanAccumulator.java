@@ -7,7 +7,9 @@ import dev.mlops4j.validation.data.Row;
 import dev.mlops4j.validation.profile.DistinctCount;
 import dev.mlops4j.validation.profile.FrequentValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -80,6 +82,18 @@ public final class BooleanAccumulator extends ColumnAccumulator {
             }
         }
         return Optional.of(List.copyOf(out));
+    }
+
+    @Override
+    public Optional<CategoryCounts> categoryCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (trues > 0) {
+            counts.put("true", trues);
+        }
+        if (count - trues > 0) {
+            counts.put("false", count - trues);
+        }
+        return Optional.of(CategoryCounts.exact(counts));
     }
 
     @Override

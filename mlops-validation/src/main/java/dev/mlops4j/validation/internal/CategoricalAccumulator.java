@@ -10,6 +10,7 @@ import dev.mlops4j.validation.profile.DistinctCount;
 import dev.mlops4j.validation.profile.FrequentValue;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,6 +164,26 @@ public final class CategoricalAccumulator extends ColumnAccumulator {
         }
         out.sort(BY_COUNT_THEN_VALUE);
         return Optional.of(out);
+    }
+
+    @Override
+    public synchronized Optional<CategoryCounts> categoryCounts() {
+        if (exact != null) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> en : exact.entries()) {
+                counts.put(en.getKey(), en.getValue());
+            }
+            return Optional.of(CategoryCounts.exact(counts));
+        }
+        Map<String, Long> listed = new LinkedHashMap<>();
+        for (ItemsSketch.Row<String> r : items.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+            listed.put(r.getItem(), r.getEstimate());
+        }
+        return Optional.of(new CategoryCounts(listed, count, false, items.getMaximumError(), v -> {
+            synchronized (this) {
+                return items.getEstimate(v);
+            }
+        }));
     }
 
     @Override

@@ -172,6 +172,25 @@ public abstract class ColumnAccumulator {
     public abstract Optional<List<FrequentValue>> allValues();
 
     /**
+     * The numbers of the column as a step distribution, for comparing two data sets (drift).
+     *
+     * @return the distribution; empty for unordered columns, columns without numbers, or ordered columns past the
+     *     exact bound profiled without a quantile sketch
+     */
+    public Optional<WeightedValues> weightedValues() {
+        return Optional.empty();
+    }
+
+    /**
+     * The values of the column with their counts, for comparing two data sets category by category (drift).
+     *
+     * @return the counts; empty for ordered columns past the exact bound (their values are then only sketched)
+     */
+    public Optional<CategoryCounts> categoryCounts() {
+        return Optional.empty();
+    }
+
+    /**
      * Writes the counters common to every column.
      *
      * @param node target

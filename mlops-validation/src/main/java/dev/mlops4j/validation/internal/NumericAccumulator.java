@@ -20,6 +20,7 @@ import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
@@ -215,6 +216,28 @@ public final class NumericAccumulator extends ColumnAccumulator {
     @Override
     public long nanCount() {
         return nan;
+    }
+
+    /** @return present values that are numbers (not NaN) */
+    public long numbers() {
+        return numbers;
+    }
+
+    @Override
+    public synchronized Optional<WeightedValues> weightedValues() {
+        if (numbers == 0) {
+            return Optional.empty();
+        }
+        if (exact != null) {
+            Object[] s = sortedExact();
+            return Optional.of(WeightedValues.of((double[]) s[0], (long[]) s[1], true, 0));
+        }
+        if (kll == null || kll.isEmpty()) {
+            return Optional.empty();
+        }
+        DoublesSortedView view = kll.getSortedView();
+        return Optional.of(WeightedValues.ofSorted(view.getQuantiles(), view.getCumulativeWeights(),
+                kll.getNormalizedRankError(false)));
     }
 
     @Override

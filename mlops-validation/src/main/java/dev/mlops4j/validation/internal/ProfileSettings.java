@@ -19,6 +19,16 @@ public record ProfileSettings(int exactDistinctLimit, int quantileK, int hllLgK,
     /** The defaults. */
     public static final ProfileSettings DEFAULTS = new ProfileSettings(1024, 200, 12, 512, 20, 10, 10, true);
 
+    /**
+     * @param exactLimit distinct values counted exactly
+     * @param k the KLL sketch's k
+     * @return these settings with those sizes
+     */
+    public ProfileSettings withLimits(int exactLimit, int k) {
+        return new ProfileSettings(exactLimit, k, hllLgK, frequentItemsMapSize, topK, histogramBins,
+                maxMalformedSamples, quantiles);
+    }
+
     /** @param keep whether to keep quantile sketches @return these settings with that choice */
     public ProfileSettings withQuantiles(boolean keep) {
         return new ProfileSettings(exactDistinctLimit, quantileK, hllLgK, frequentItemsMapSize, topK, histogramBins,
