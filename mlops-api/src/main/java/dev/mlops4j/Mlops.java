@@ -1,5 +1,6 @@
 package dev.mlops4j;
 
+import dev.mlops4j.registry.ModelRegistry;
 import dev.mlops4j.tracking.ExperimentInfo;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,6 +79,15 @@ public interface Mlops extends AutoCloseable {
 
     /** @return reading and searching runs, their metric histories and artifacts */
     Runs runs();
+
+    /**
+     * The model registry: versions, aliases, promotions with gates and approvals, the audit trail, and serving.
+     *
+     * @return the registry of this instance's store
+     * @throws StoreConfigurationException if the metadata store does not provide a registry
+     *     ({@link dev.mlops4j.spi.MetadataStore#registry()} is empty)
+     */
+    ModelRegistry models();
 
     /**
      * Marks RUNNING runs whose owning process is dead (or silent beyond the orphan timeout) as KILLED,

@@ -10,9 +10,11 @@ package dev.mlops4j;
  * {@link StoreException} (the store itself failed or is misconfigured). Every message says what was
  * wrong and how to fix it. A call that throws one of these has changed nothing.
  *
- * <p>Two feature packages add their own branch: {@link dev.mlops4j.gate.GateFailedException} (a quality gate
- * failed, thrown only on request) and {@link dev.mlops4j.model.ModelLoadException} (a model could not be loaded,
- * or was refused by its class allow-list).
+ * <p>Feature packages add their own branches: {@link dev.mlops4j.gate.GateFailedException} (a quality gate
+ * failed, thrown only on request), {@link dev.mlops4j.model.ModelLoadException} (a model could not be loaded,
+ * or was refused by its class allow-list), {@link dev.mlops4j.registry.PromotionRejectedException} (a promotion was
+ * rejected, thrown only on request) and {@link dev.mlops4j.serving.InputRejectedException} (an
+ * {@link InvalidInputException}: a served model refused an input with unknown, missing or invalid features).
  */
 public abstract class MlopsException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -20,10 +20,22 @@ public interface LoadedModel {
     ModelSignature signature();
 
     /**
+     * The training ranges of the model's features, where the framework records them, for input checks
+     * ({@code dev.mlops4j.serving.SignatureCheck}). Flavors that know nothing of ranges return an empty map (the
+     * default).
+     *
+     * @return feature name to the range seen in training; features without a known range are absent
+     */
+    default Map<String, FeatureDomain> featureDomains() {
+        return Map.of();
+    }
+
+    /**
      * Predicts one example.
      *
-     * @param features feature name to value; absent features are treated as the framework treats them (zero for
-     *                 sparse frameworks such as Tribuo), names the model does not know are ignored
+     * @param features feature name to value; absent features (and features mapped to {@code null}) are treated as the
+     *                 framework treats them (zero for sparse frameworks such as Tribuo), names the model does not know
+     *                 are ignored
      * @return the prediction
      * @throws dev.mlops4j.InvalidInputException if the model cannot predict from these features (for example none
      *     of them is known to it)

@@ -211,6 +211,19 @@ public interface MetadataStore extends AutoCloseable {
      */
     List<String> killRunsOfOwner(String ownerId, Instant endTime, String reason);
 
+    // ---------------------------------------------------------------- model registry
+
+    /**
+     * The model registry's part of this store, if it has one. Stores without a registry keep the default (empty);
+     * {@code mlops.models()} then explains that the store does not support the registry. A store that has one
+     * returns the same instance on every call, and closing this store closes it.
+     *
+     * @return the registry store, if this store provides one
+     */
+    default Optional<RegistryStore> registry() {
+        return Optional.empty();
+    }
+
     /** Flushes and releases the store. Idempotent. */
     @Override
     void close();

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>The tests are grouped in {@code @Nested} classes: {@link Basics}, {@link Experiments}, {@link Runs},
  * {@link ParamsMetricsTags}, {@link MetricHistory}, {@link Search}, {@link Ordering}, {@link Paging},
- * {@link Artifacts}, {@link Owners}, {@link Concurrency}, {@link NullHostility} and {@link Durability}. Tests of an
- * optional feature the store does not declare in {@link #features()} are skipped with a message naming the
- * feature. The whole suite takes a few seconds against the in-memory store.
+ * {@link Artifacts}, {@link Owners}, {@link Concurrency}, {@link NullHostility}, {@link Durability} and
+ * {@link Registry}. Tests of an optional feature the store does not declare in {@link #features()} are skipped with a
+ * message naming the feature; the {@link Registry} group is skipped, saying so, for stores whose
+ * {@link MetadataStore#registry()} is empty. The whole suite takes a few seconds against the in-memory store.
  *
  * <h2>What the suite holds a store to</h2>
  * The {@link MetadataStore} Javadoc and the shared semantics of the project; the points most often gotten wrong:
@@ -227,6 +228,18 @@ public abstract class MetadataStoreTck {
     @Nested
     public class NullHostility extends NullHostilityContract {
         NullHostility() {
+            super(MetadataStoreTck.this);
+        }
+    }
+
+    /**
+     * The model registry's storage ({@link dev.mlops4j.spi.RegistryStore}), for stores that provide one: dense unique
+     * version numbers under concurrent registration, compare-and-set alias moves that serialise concurrent promotions,
+     * status rules, approvals, and an audit trail appended atomically with every change (and nothing on failure).
+     */
+    @Nested
+    public class Registry extends RegistryContract {
+        Registry() {
             super(MetadataStoreTck.this);
         }
     }

@@ -1,17 +1,24 @@
 package dev.mlops4j.tribuo;
 
 import dev.mlops4j.InvalidInputException;
+import dev.mlops4j.model.FeatureDomain;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.model.ModelSignature;
 import dev.mlops4j.model.ModelTask;
 import dev.mlops4j.model.Prediction;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.tribuo.CategoricalInfo;
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Output;
+import org.tribuo.RealInfo;
+import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
@@ -22,6 +29,11 @@ import org.tribuo.regression.Regressor;
 final class TribuoLoadedModel<T extends Output<T>> implements LoadedModel {
     private final Model<T> model;
     private final ModelSignature signature;
+    private final Map<String, FeatureDomain> domains;
+    private final boolean probabilistic;
+    /** The model's feature names in Tribuo's order (String.compareTo), and each name's position in it. */
+    private final String[] sortedNames;
+    private final Map<String, Integer> rank;
     private final T unknown;
 
     @SuppressWarnings("unchecked")
@@ -40,6 +52,14 @@ final class TribuoLoadedModel<T extends Output<T>> implements LoadedModel {
         }
         this.signature = new ModelSignature(new ArrayList<>(new TreeSet<>(model.getFeatureIDMap().keySet())), task,
                 new ArrayList<>(outputs), model.generatesProbabilities());
+        this.domains = domains(model);
+        this.probabilistic = model.generatesProbabilities();
+        this.sortedNames = signature.featureNames().toArray(String[]::new);
+        Map<String, Integer> ranks = new HashMap<>(sortedNames.length * 2);
+        for (int i = 0; i < sortedNames.length; i++) {
+            ranks.put(sortedNames[i], i);
+        }
+        this.rank = ranks;
         // Examples need an output; predictions ignore it, so use the factories' "unknown" markers.
         this.unknown = switch (task) {
             case CLASSIFICATION -> (T) LabelFactory.UNKNOWN_LABEL;
@@ -63,6 +83,104 @@ final class TribuoLoadedModel<T extends Output<T>> implements LoadedModel {
         return signature;
     }
 
+    /**
+     * @return the min and max of each feature's values in training, from the model's feature map; when a feature was
+     *     absent from some training examples (Tribuo stores only non-zero values), zero is inside its range too
+     */
+    @Override
+    public Map<String, FeatureDomain> featureDomains() {
+        return domains;
+    }
+
+    private static Map<String, FeatureDomain> domains(Model<?> model) {
+        int examples = model.getProvenance().getDatasetProvenance().getNumExamples();
+        Map<String, FeatureDomain> out = new TreeMap<>();
+        for (VariableInfo info : model.getFeatureIDMap()) {
+            RealInfo real;
+            if (info instanceof RealInfo r) {
+                real = r;
+            } else if (info instanceof CategoricalInfo c) {
+                real = c.generateRealInfo();
+            } else {
+                continue;
+            }
+            double min = real.getMin();
+            double max = real.getMax();
+            if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
+                continue; // never observed: no range to check against
+            }
+            if (info.getCount() < examples) {
+                // Absent in some examples means the model saw (implicit) zeros for it.
+                min = Math.min(min, 0.0);
+                max = Math.max(max, 0.0);
+            }
+            out.put(info.getName(), new FeatureDomain(min, max));
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * Builds the example Tribuo predicts from: the input's features the model knows, in the model's (sorted) order,
+     * so that the example needs no sorting. Features the model does not know are left out, as Tribuo would ignore
+     * them; null values are left out as absent. Dense inputs walk the model's names; sparse inputs (fewer than half
+     * the model's features) walk their own entries and order them by rank.
+     */
+    private Example<T> example(Map<String, ? extends Number> features) {
+        int size = features.size();
+        String[] names = new String[Math.min(size, sortedNames.length)];
+        double[] values = new double[names.length];
+        int n = 0;
+        if (2L * size >= sortedNames.length) {
+            for (String name : sortedNames) {
+                Number value = features.get(name);
+                if (value != null) {
+                    names[n] = name;
+                    values[n] = value.doubleValue();
+                    n++;
+                }
+            }
+        } else {
+            long[] order = new long[size];
+            double[] found = new double[size];
+            for (Map.Entry<String, ? extends Number> f : features.entrySet()) {
+                Number value = f.getValue();
+                Integer r = f.getKey() == null ? null : rank.get(f.getKey());
+                if (value != null && r != null) {
+                    order[n] = ((long) r << 32) | n; // sorts by rank, remembering where the value is
+                    found[n] = value.doubleValue();
+                    n++;
+                }
+            }
+            Arrays.sort(order, 0, n);
+            for (int i = 0; i < n; i++) {
+                names[i] = sortedNames[(int) (order[i] >>> 32)];
+                values[i] = found[(int) order[i]];
+            }
+        }
+        if (n < names.length) {
+            names = Arrays.copyOf(names, n);
+            values = Arrays.copyOf(values, n);
+        }
+        return new SortedExample<>(unknown, names, values);
+    }
+
+    /**
+     * An {@link ArrayExample} whose features arrive sorted by name, so the sort its constructor runs (an argsort over
+     * boxed indices, the largest cost of building an example) is skipped. The order invariant of ArrayExample holds.
+     */
+    private static final class SortedExample<T extends Output<T>> extends ArrayExample<T> {
+        private static final long serialVersionUID = 1L;
+
+        SortedExample(T output, String[] names, double[] values) {
+            super(output, names, values);
+        }
+
+        @Override
+        protected void sort() {
+            // Already sorted by construction; see TribuoLoadedModel#example.
+        }
+    }
+
     @Override
     public Prediction predict(Map<String, ? extends Number> features) {
         Objects.requireNonNull(features, "features");
@@ -71,23 +189,16 @@ final class TribuoLoadedModel<T extends Output<T>> implements LoadedModel {
                     + " models; " + model.getClass().getName() + " predicts another output type. Call"
                     + " unwrap(org.tribuo.Model.class) and predict with Tribuo directly");
         }
-        String[] names = new String[features.size()];
-        double[] values = new double[features.size()];
-        int i = 0;
-        for (Map.Entry<String, ? extends Number> f : features.entrySet()) {
-            names[i] = Objects.requireNonNull(f.getKey(), "feature name");
-            values[i] = Objects.requireNonNull(f.getValue(), "value of feature " + f.getKey()).doubleValue();
-            i++;
-        }
+        Example<T> example = example(features);
         org.tribuo.Prediction<T> p;
         try {
-            p = model.predict(new ArrayExample<>(unknown, names, values));
+            p = model.predict(example);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("the model cannot predict from features " + features.keySet() + ": "
                     + e.getMessage() + ". It knows " + signature.featureNames().size() + " features, e.g. "
                     + signature.featureNames().subList(0, Math.min(5, signature.featureNames().size())), e);
         }
-        return convert(p, model.generatesProbabilities());
+        return convert(p, probabilistic);
     }
 
     // Tribuo's CART leaves mark their class distributions as probabilities while the model reports
@@ -95,25 +206,32 @@ final class TribuoLoadedModel<T extends Output<T>> implements LoadedModel {
     static <T extends Output<T>> Prediction convert(org.tribuo.Prediction<T> p, boolean modelProbabilities) {
         boolean probabilities = modelProbabilities && p.hasProbabilities();
         T out = p.getOutput();
-        Map<String, Double> values = new LinkedHashMap<>();
+        // Built straight into an immutable map, which Prediction keeps as it is (Map.copyOf does not copy those):
+        // this runs on every prediction, and an intermediate map would cost more than Tribuo's own scoring.
         if (out instanceof Label label) {
-            for (Map.Entry<String, T> e : p.getOutputScores().entrySet()) {
-                values.put(e.getKey(), ((Label) e.getValue()).getScore());
+            Map<String, T> scores = p.getOutputScores();
+            if (scores.isEmpty()) {
+                return new Prediction(label.getLabel(), Map.of(label.getLabel(), label.getScore()), probabilities);
             }
-            if (values.isEmpty()) {
-                values.put(label.getLabel(), label.getScore());
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, Double>[] entries = new Map.Entry[scores.size()];
+            int i = 0;
+            for (Map.Entry<String, T> e : scores.entrySet()) {
+                entries[i++] = Map.entry(e.getKey(), ((Label) e.getValue()).getScore());
             }
-            return new Prediction(label.getLabel(), values, probabilities);
+            return new Prediction(label.getLabel(), Map.ofEntries(entries), probabilities);
         }
         if (out instanceof Regressor r) {
             String[] names = r.getNames();
             double[] v = r.getValues();
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, Double>[] entries = new Map.Entry[names.length];
             for (int i = 0; i < names.length; i++) {
-                values.put(names[i], v[i]);
+                entries[i] = Map.entry(names[i], v[i]);
             }
-            return new Prediction(null, values, false);
+            return new Prediction(null, Map.ofEntries(entries), false);
         }
-        return new Prediction(out.getSerializableForm(false), values, probabilities);
+        return new Prediction(out.getSerializableForm(false), Map.of(), probabilities);
     }
 
     @Override

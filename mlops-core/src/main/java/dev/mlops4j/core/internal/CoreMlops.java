@@ -6,7 +6,10 @@ import dev.mlops4j.Experiment;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.Runs;
+import dev.mlops4j.StoreConfigurationException;
 import dev.mlops4j.StoreException;
+import dev.mlops4j.core.internal.registry.CoreModelRegistry;
+import dev.mlops4j.registry.ModelRegistry;
 import dev.mlops4j.spi.ArtifactStore;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.MlopsConfig;
@@ -48,6 +51,8 @@ final class CoreMlops implements Mlops {
     /** An ended run accepts no more writes, so its record never changes again. */
     private final Cache<String, RunRecord> endedRuns = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
     private final CoreRuns runs;
+    /** Null when the metadata store provides no registry; {@link #models()} then says so. */
+    private final CoreModelRegistry registry;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CoreMlops(MlopsConfig config, StoreSelection.Selected metadata, ArtifactStore artifacts,
@@ -59,6 +64,8 @@ final class CoreMlops implements Mlops {
         this.ownsArtifacts = ownsArtifacts;
         this.liveness = liveness;
         this.runs = new CoreRuns(this);
+        this.registry = store.registry().map(r -> new CoreModelRegistry(r, runs, config.user(), config.clock(),
+                this::ensureOpen, store.description())).orElse(null);
     }
 
     /**
@@ -116,6 +123,17 @@ final class CoreMlops implements Mlops {
     }
 
     @Override
+    public ModelRegistry models() {
+        ensureOpen();
+        if (registry == null) {
+            throw new StoreConfigurationException("the metadata store " + store.description() + " does not provide a"
+                    + " model registry (its MetadataStore.registry() is empty). Use the embedded H2 store or the"
+                    + " in-memory store, or a store that implements dev.mlops4j.spi.RegistryStore");
+        }
+        return registry;
+    }
+
+    @Override
     public List<String> recoverOrphanedRuns() {
         ensureOpen();
         List<String> killed = liveness.recoverOrphans();
@@ -140,6 +158,14 @@ final class CoreMlops implements Mlops {
             return;
         }
         RuntimeException failure = null;
+        if (registry != null) {
+            // Handles poll the store and record predictions: stop them before the stores go away.
+            try {
+                registry.close();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
         try {
             List<String> killed = liveness.retire(CLOSED_REASON);
             if (!killed.isEmpty()) {
@@ -147,7 +173,11 @@ final class CoreMlops implements Mlops {
                         + " them) before closing Mlops", killed.size(), killed);
             }
         } catch (RuntimeException e) {
-            failure = e;
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
         }
         if (ownsArtifacts) {
             failure = closeCollecting(artifacts, failure);

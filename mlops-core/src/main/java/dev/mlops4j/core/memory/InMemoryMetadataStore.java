@@ -11,6 +11,7 @@ import dev.mlops4j.search.SearchRequest;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.OwnerInfo;
 import dev.mlops4j.spi.PageTokens;
+import dev.mlops4j.spi.RegistryStore;
 import dev.mlops4j.spi.StoreFeature;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.ExperimentInfo;
@@ -39,8 +40,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 
 /**
- * A {@link MetadataStore} on the heap. Implements the whole store contract (typed failures, immutable params,
- * atomic batches, exact NaN and infinities, the shared search semantics and paging) except durability: nothing
+ * A {@link MetadataStore} on the heap, with the model registry's {@link RegistryStore}. Implements the whole store
+ * contract (typed failures, immutable params, atomic batches, exact NaN and infinities, the shared search semantics
+ * and paging, dense version numbers, compare-and-set alias moves and audited changes) except durability: nothing
  * survives {@link #close()} or the end of the JVM, so it declares no {@link StoreFeature}.
  *
  * <p>Thread-safe: one read-write lock guards all state, so every method is atomic and sees a consistent store;
@@ -64,6 +66,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
     /** Insertion-ordered so that iteration, and with it every result, is deterministic. */
     private final Map<String, RunState> runs = new LinkedHashMap<>();
     private final Map<String, OwnerInfo> owners = new LinkedHashMap<>();
+    private final InMemoryRegistryStore registry = new InMemoryRegistryStore(this);
     private volatile boolean closed;
 
     /** Creates an empty store. */
@@ -502,7 +505,13 @@ public final class InMemoryMetadataStore implements MetadataStore {
         }
     }
 
-    /** Discards everything; later calls throw {@link StoreException}. Idempotent. */
+    /** @return the registry part of this store: models, versions, aliases, approvals and the audit trail */
+    @Override
+    public Optional<RegistryStore> registry() {
+        return Optional.of(registry);
+    }
+
+    /** Discards everything, the registry included; later calls throw {@link StoreException}. Idempotent. */
     @Override
     public void close() {
         write.lock();
@@ -515,6 +524,13 @@ public final class InMemoryMetadataStore implements MetadataStore {
         } finally {
             write.unlock();
         }
+        // Outside this store's lock: the registry takes its own lock and calls back into this store only unlocked.
+        registry.close();
+    }
+
+    /** @return true once {@link #close()} was called */
+    boolean isClosed() {
+        return closed;
     }
 
     @Override

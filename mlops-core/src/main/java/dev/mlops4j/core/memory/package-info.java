@@ -1,6 +1,7 @@
 /**
- * The in-memory metadata store: a complete, thread-safe {@link dev.mlops4j.spi.MetadataStore} that keeps
- * everything on the heap, for tests, notebooks and short-lived tools.
+ * The in-memory metadata store: a complete, thread-safe {@link dev.mlops4j.spi.MetadataStore} (with the model
+ * registry's {@link dev.mlops4j.spi.RegistryStore}) that keeps everything on the heap, for tests, notebooks and
+ * short-lived tools.
  *
  * <p>{@link dev.mlops4j.core.memory.InMemoryStoreProvider} opens one for the store URL
  * {@value dev.mlops4j.spi.StoreConfig#IN_MEMORY_URL}, which is what {@code Mlops.inMemory()} asks for. It follows

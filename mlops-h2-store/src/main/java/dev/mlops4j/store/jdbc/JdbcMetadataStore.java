@@ -4,6 +4,7 @@ import dev.mlops4j.StoreException;
 import dev.mlops4j.search.SearchRequest;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.OwnerInfo;
+import dev.mlops4j.spi.RegistryStore;
 import dev.mlops4j.spi.StoreFeature;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.ExperimentInfo;
@@ -32,7 +33,8 @@ import javax.sql.DataSource;
  *
  * <p>Writes go through a group-commit writer (one connection, one thread, many callers per commit) and
  * return once committed; reads use a pool of other connections, each read in a snapshot transaction.
- * Opening applies the schema migrations.
+ * Opening applies the schema migrations. The model registry ({@link #registry()}) lives in the same database and
+ * uses the same writer and reads.
  */
 public final class JdbcMetadataStore implements MetadataStore {
     private final String description;
@@ -42,6 +44,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final JdbcWrites writes;
     private final JdbcReads reads;
     private final RunSearch search;
+    private final JdbcRegistryStore registry;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -55,6 +58,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.writes = new JdbcWrites(b.dialect, b.description, () -> multiProcess || otherWriters.getAsBoolean());
         this.reads = new JdbcReads(b.description);
         this.search = new RunSearch(reads);
+        this.registry = new JdbcRegistryStore(this, b.dialect, b.description);
         this.onClose = b.onClose;
     }
 
@@ -276,6 +280,14 @@ public final class JdbcMetadataStore implements MetadataStore {
         return write("killRunsOfOwner", tx -> writes.killRunsOfOwner(tx, ownerId, endTime, reason));
     }
 
+    // ---------------------------------------------------------------- model registry
+
+    /** @return the model registry's tables in the same database, written through the same writer */
+    @Override
+    public Optional<RegistryStore> registry() {
+        return Optional.of(registry);
+    }
+
     /** Finishes the writes already submitted, then closes the connections. Idempotent. */
     @Override
     public void close() {
@@ -298,7 +310,7 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     /** A read on a pooled connection. */
     @FunctionalInterface
-    private interface Read<T> {
+    interface Read<T> {
         T execute(Connection c) throws SQLException;
     }
 
@@ -306,7 +318,7 @@ public final class JdbcMetadataStore implements MetadataStore {
      * Runs a read in a read-only snapshot transaction, so that a read of several queries (a run with its params,
      * metrics and tags; a search page) sees one committed state even while writes commit.
      */
-    private <T> T read(String operation, Read<T> work) {
+    <T> T read(String operation, Read<T> work) {
         if (closed.get()) {
             throw new StoreException(description + " is closed; " + operation + " needs an open store");
         }
@@ -325,7 +337,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         }
     }
 
-    private <T> T write(String operation, GroupCommitWriter.Work<T> work) {
+    <T> T write(String operation, GroupCommitWriter.Work<T> work) {
         return writer.submit(operation, work);
     }
 

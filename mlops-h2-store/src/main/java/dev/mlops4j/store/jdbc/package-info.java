@@ -18,6 +18,10 @@
  *       recorded with a SHA-256 checksum in {@code mlops_schema_history}; an edited migration or a
  *       schema newer than the code is refused.</li>
  *   <li><b>Search</b> becomes one SQL statement whose keys and values are all bind parameters.</li>
+ *   <li><b>The model registry</b> ({@link dev.mlops4j.spi.RegistryStore}, schema version 2) is written through the
+ *       same writer. Each registry write locks one state row for the rest of its transaction, which serialises
+ *       registry writes across processes: version numbers stay dense, alias moves are compare-and-set, and audit
+ *       entries, written in the same transaction as their change, get sequence numbers in commit order.</li>
  * </ul>
  */
 package dev.mlops4j.store.jdbc;

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops4j.StoreVersionException;
+import dev.mlops4j.registry.AuditEntry;
+import dev.mlops4j.registry.ModelVersion;
+import dev.mlops4j.spi.Audited;
 import dev.mlops4j.spi.MetadataStore;
+import dev.mlops4j.spi.NewModelVersion;
+import dev.mlops4j.spi.RegistryChange;
+import dev.mlops4j.spi.RegistryStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +36,9 @@ class H2SchemaMigrationTest {
         H2MetadataStore.open(home).close();
 
         List<String> rows = history();
-        assertThat(rows).hasSize(1);
+        assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).startsWith("1|tracking|").matches("1\\|tracking\\|[0-9a-f]{64}");
+        assertThat(rows.get(1)).matches("2\\|registry\\|[0-9a-f]{64}");
         assertThat(home.resolve("mlops.mv.db")).exists();
     }
 
@@ -97,7 +105,33 @@ class H2SchemaMigrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(history()).hasSize(1);
+        assertThat(history()).hasSize(2);
+    }
+
+    @Test
+    void open_storeAtSchemaVersion1_addsTheRegistryAndKeepsTheRuns() throws Exception {
+        String runId;
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            runId = Fixtures.startRun(store, Fixtures.experiment(store, "old"), "trained before the registry").runId();
+        }
+        // Turn the file back into what mlops4j with schema version 1 left behind.
+        for (String table : List.of("mlops_registry_audit_details", "mlops_registry_audit", "mlops_model_approvals",
+                "mlops_model_aliases", "mlops_model_version_tags", "mlops_model_versions", "mlops_model_tags",
+                "mlops_registered_models", "mlops_registry_state")) {
+            sql("DROP TABLE " + table);
+        }
+        sql("DELETE FROM mlops_schema_history WHERE version = 2");
+
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            assertThat(store.findRunInfo(runId)).isPresent();
+            RegistryStore registry = store.registry().orElseThrow();
+            Audited<ModelVersion> created = registry.createVersion(new NewModelVersion("wine", runId, "model",
+                    "tribuo", "org.tribuo.Model", null, null, "", Map.of()),
+                    RegistryChange.of("alice", Fixtures.at(Fixtures.T0), ""));
+            assertThat(created.value().version()).isEqualTo(1);
+            assertThat(created.audit()).extracting(AuditEntry::sequence).containsExactly(1L, 2L);
+        }
+        assertThat(history()).hasSize(2);
     }
 
     private List<String> history() throws SQLException {

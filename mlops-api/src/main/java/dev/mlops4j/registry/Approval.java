@@ -1,0 +1,26 @@
+package dev.mlops4j.registry;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A sign-off that a version may take a protected alias, given by a user other than the one who registered it
+ * (see {@link ApprovalPolicy}).
+ *
+ * @param modelName the registered model
+ * @param version the approved version
+ * @param alias the alias it is approved for
+ * @param approver who approved
+ * @param approvedAt when
+ * @param reason why
+ */
+public record Approval(String modelName, int version, String alias, String approver, Instant approvedAt,
+                       String reason) {
+    public Approval {
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(alias, "alias");
+        Objects.requireNonNull(approver, "approver");
+        approvedAt = Instant.ofEpochMilli(Objects.requireNonNull(approvedAt, "approvedAt").toEpochMilli());
+        reason = reason == null ? "" : reason;
+    }
+}

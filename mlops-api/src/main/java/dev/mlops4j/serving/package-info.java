@@ -1,0 +1,14 @@
+/**
+ * In-process serving of registered models.
+ *
+ * <p>A {@link dev.mlops4j.serving.ModelHandle}, from {@code mlops.models().serve("wine", "production")}, predicts
+ * with the version that holds an alias and switches to the new holder when the alias moves, without restart and
+ * without failing predictions in flight. Inputs are checked before the model sees them: the
+ * {@link dev.mlops4j.serving.SignatureCheck} uses the model's own feature names and training ranges, and further
+ * {@link dev.mlops4j.serving.InputCheck checks} (such as a data schema from mlops-validation) plug in through an
+ * {@link dev.mlops4j.serving.InputCheckFactory}; each {@link dev.mlops4j.serving.InputIssueKind kind} of issue is
+ * rejected, warned about or counted ({@link dev.mlops4j.serving.InputPolicy}). Predictions can be sampled to a
+ * {@link dev.mlops4j.serving.PredictionSink} asynchronously, for monitoring. Behaviour is configured with
+ * {@link dev.mlops4j.serving.ServingOptions}; counters are in {@link dev.mlops4j.serving.ServingStats}.
+ */
+package dev.mlops4j.serving;

@@ -1,0 +1,203 @@
+package dev.mlops4j.benchmarks.serving;
+
+import dev.mlops4j.Mlops;
+import dev.mlops4j.Run;
+import dev.mlops4j.model.LoadedModel;
+import dev.mlops4j.registry.ModelRegistry;
+import dev.mlops4j.registry.ModelUri;
+import dev.mlops4j.registry.ModelVersion;
+import dev.mlops4j.serving.InputIssue;
+import dev.mlops4j.serving.ModelHandle;
+import dev.mlops4j.serving.ServingOptions;
+import dev.mlops4j.serving.SignatureCheck;
+import dev.mlops4j.tribuo.TribuoTracking;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.data.csv.CSVLoader;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+
+/**
+ * One wine example (13 features), predicted four ways in the same JVM, plus alias resolution:
+ * <ul>
+ *   <li>{@code tribuoPredictExample}: bare Tribuo {@code Model.predict} on a prebuilt {@code Example};</li>
+ *   <li>{@code tribuoPredictFromMap}: bare Tribuo, building the {@code ArrayExample} from the feature map first (what
+ *       any application predicting from named features must do);</li>
+ *   <li>{@code loadedModelPredict}: the Tribuo flavor's {@code LoadedModel.predict} (map in, neutral
+ *       {@code Prediction} out, no checks);</li>
+ *   <li>{@code handlePredict}: {@code ModelHandle.predict} with the default input checks on (unknown, missing,
+ *       non-finite and out-of-domain features) and the default policies;</li>
+ *   <li>{@code handlePredictNoChecks}: the same handle machinery with {@code checkInputs(false)};</li>
+ *   <li>{@code signatureCheck}: the input check alone ({@code SignatureCheck.check} on the example);</li>
+ *   <li>{@code handleVersion}: the alias's current version as a handle resolves it (cached, swapped on change);</li>
+ *   <li>{@code registryResolveAlias}: {@code models:/wine@production} resolved in the (in-memory) store;</li>
+ *   <li>{@code registryLoadAlias}: {@code registry.load(models:/wine@production)}: resolution plus a hit in the
+ *       Caffeine model cache.</li>
+ * </ul>
+ * The models are a logistic regression (LinearSGD, 10 epochs) and a CART tree (depth 6), trained on all of wine.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ServingBenchmark {
+    /** Which model serves. */
+    @Param({"logreg", "cart"})
+    public String model;
+
+    private Mlops mlops;
+    private ModelRegistry registry;
+    private ModelHandle handle;
+    private ModelHandle unchecked;
+    private SignatureCheck check;
+    private LoadedModel loaded;
+    private Model<Label> tribuo;
+    private Example<Label> example;
+    private Map<String, Double> features;
+    private final ModelUri production = ModelUri.alias("wine", "production");
+
+    /** Trains, registers, promotes and serves the model; picks the first wine row as the example. */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        MutableDataset<Label> wine = new MutableDataset<>(new CSVLoader<>(new LabelFactory())
+                .loadDataSource(wineCsv(), "cultivar"));
+        Trainer<Label> trainer = model.equals("cart") ? new CARTClassificationTrainer(6)
+                : new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.01), 10, 1000, 1, 42L);
+        mlops = Mlops.inMemory();
+        registry = mlops.models();
+        String runId;
+        try (Run run = mlops.experiment("bench").startRun(model)) {
+            tribuo = TribuoTracking.train(run, trainer, wine).model();
+            runId = run.id();
+        }
+        ModelVersion v = registry.register("wine", runId);
+        registry.promote("wine", v.version()).to("production").because("benchmark");
+        handle = registry.serve("wine", "production", ServingOptions.defaults());
+        unchecked = registry.serve("wine", "production", ServingOptions.builder().checkInputs(false).build());
+        loaded = handle.model();
+        check = SignatureCheck.of(loaded, 0.0);
+        example = wine.getExample(0);
+        features = new HashMap<>();
+        example.forEach(f -> features.put(f.getName(), f.getValue()));
+        if (!handle.check(features).isEmpty()) {
+            throw new IllegalStateException("the benchmark example should be clean: " + handle.check(features));
+        }
+        String bare = tribuo.predict(example).getOutput().getLabel();
+        if (!bare.equals(handle.predict(features).label())) {
+            throw new IllegalStateException("the handle and Tribuo disagree on the example");
+        }
+    }
+
+    /** Closes the handle and the instance. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        handle.close();
+        unchecked.close();
+        mlops.close();
+    }
+
+    /** @return Tribuo's prediction on a prebuilt example */
+    @Benchmark
+    public Prediction<Label> tribuoPredictExample() {
+        return tribuo.predict(example);
+    }
+
+    /** @return Tribuo's prediction, building the example from the feature map */
+    @Benchmark
+    public Prediction<Label> tribuoPredictFromMap() {
+        String[] names = new String[features.size()];
+        double[] values = new double[features.size()];
+        int i = 0;
+        for (Map.Entry<String, Double> f : features.entrySet()) {
+            names[i] = f.getKey();
+            values[i] = f.getValue();
+            i++;
+        }
+        return tribuo.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
+    }
+
+    /** @return the flavor's prediction, no checks */
+    @Benchmark
+    public dev.mlops4j.model.Prediction loadedModelPredict() {
+        return loaded.predict(features);
+    }
+
+    /** @return the handle's prediction, input checks on */
+    @Benchmark
+    public dev.mlops4j.model.Prediction handlePredict() {
+        return handle.predict(features);
+    }
+
+    /** @return the handle's prediction, input checks off */
+    @Benchmark
+    public dev.mlops4j.model.Prediction handlePredictNoChecks() {
+        return unchecked.predict(features);
+    }
+
+    /** @return the issues of the example (none) */
+    @Benchmark
+    public List<InputIssue> signatureCheck() {
+        return check.check(features);
+    }
+
+    /** @return the version serving the alias, as the handle resolves it */
+    @Benchmark
+    public ModelVersion handleVersion() {
+        return handle.version();
+    }
+
+    /** @return the alias's holder, read from the store */
+    @Benchmark
+    public ModelVersion registryResolveAlias() {
+        return registry.resolve(production);
+    }
+
+    /** @return the alias's model, resolved in the store and taken from the model cache */
+    @Benchmark
+    public LoadedModel registryLoadAlias() {
+        return registry.load(production);
+    }
+
+    private static Path wineCsv() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            for (Path candidate : new Path[] {dir.resolve("shared/data/wine.csv"), dir.resolve("data/wine.csv")}) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new UncheckedIOException(new IOException("cannot find shared/data/wine.csv above "
+                + Path.of("").toAbsolutePath() + "; run from the repository"));
+    }
+}
