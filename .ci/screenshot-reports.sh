@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders the sample HTML reports in headless Chromium and checks that the screenshots show the charts.
+# Renders the sample HTML reports (run comparison, data validation, drift) in headless Chromium and checks that the
+# screenshots show the charts.
 #
 #   .ci/screenshot-reports.sh [output-dir]      (default: mlops-reports/target/screenshots)
 #
@@ -28,16 +29,18 @@ mvn -B -q ${MAVEN_ARGS:-} -pl mlops-reports -am test-compile dependency:build-cl
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 classpath="mlops-reports/target/test-classes:mlops-reports/target/classes:$(cat mlops-reports/target/test-classpath.txt)"
 java -Dslf4j.internal.verbosity=ERROR -cp "$classpath" dev.mlops4j.report.SampleReport "$out/sample-report.html" | tail -n 1
+# The data reports: validation of a Wine copy with planted faults, drift of Seattle's 2015 weather against 2012's.
+java -Dslf4j.internal.verbosity=ERROR -cp "$classpath" dev.mlops4j.report.SampleDataReports "$out" | grep '^Wrote'
 
 echo "== screenshots"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
-shoot() { # $1: png name, $2: window size
+shoot() { # $1: png name, $2: window size, $3: series colours that must show, $4: html file (default sample-report)
   rm -f "$out/$1"
   # Chromium prints GPU/dbus noise on stderr even when it succeeds; the PNG check below is the verdict.
   timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
     --disable-component-update --disable-sync --no-first-run --hide-scrollbars --user-data-dir="$profile" \
-    --screenshot="$out/$1" --window-size="$2" "file://$out/sample-report.html" >"$out/chromium.log" 2>&1 || true
+    --screenshot="$out/$1" --window-size="$2" "file://$out/${4:-sample-report}.html" >"$out/chromium.log" 2>&1 || true
   if [ ! -s "$out/$1" ]; then
     echo "FAIL: chromium wrote no $out/$1; its output:"; cat "$out/chromium.log"; exit 1
   fi
@@ -45,4 +48,6 @@ shoot() { # $1: png name, $2: window size
 }
 shoot sample-report-top.png 1200,900 0
 shoot sample-report-full.png 1200,2600 3
+shoot sample-validation.png 1200,2600 1 sample-validation   # histograms in the first series colour
+shoot sample-drift.png 1200,2600 2 sample-drift             # reference and current bars side by side
 echo "screenshots OK: $out"

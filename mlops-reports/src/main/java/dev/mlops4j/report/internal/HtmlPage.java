@@ -46,7 +46,19 @@ public final class HtmlPage {
             ".charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 16px; }",
             "figure { margin: 0; background: #ffffff; border: 1px solid #e5e7eb; border-radius: 4px; padding: 8px; }",
             "figcaption { font-size: 12px; color: #6b7280; margin-top: 4px; }",
-            "svg.chart { display: block; max-width: 100%; height: auto; }");
+            "svg.chart { display: block; max-width: 100%; height: auto; }",
+            ".verdict { display: inline-block; font-weight: bold; padding: 1px 8px; border-radius: 4px;"
+                    + " color: #ffffff; background: #6b7280; }",
+            ".verdict-VALID, .verdict-NO_DRIFT { background: #15803d; }",
+            ".verdict-INVALID, .verdict-DRIFT { background: #b91c1c; }",
+            ".verdict-WARNING { background: #d97706; }",
+            "tr.flagged th, tr.drift-DRIFT th, tr.severity-ERROR th { border-left: 4px solid #b91c1c; }",
+            "tr.drift-WARNING th, tr.severity-WARNING th { border-left: 4px solid #d97706; }",
+            "tr.flagged td, tr.drift-DRIFT td, tr.severity-ERROR td { background: #fef2f2; }",
+            "tr.drift-WARNING td, tr.severity-WARNING td { background: #fffbeb; }",
+            "tr.drift-NOT_ENOUGH_DATA td, tr.drift-NOT_COMPARABLE td { color: #6b7280; }",
+            "figure.flagged, figure.drift-DRIFT { border-color: #b91c1c; }",
+            "figure.drift-WARNING { border-color: #d97706; }");
 
     private final Markup m = new Markup();
 
