@@ -29,7 +29,8 @@ mvn -B -q ${MAVEN_ARGS:-} -pl mlops-reports -am test-compile dependency:build-cl
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 classpath="mlops-reports/target/test-classes:mlops-reports/target/classes:$(cat mlops-reports/target/test-classpath.txt)"
 java -Dslf4j.internal.verbosity=ERROR -cp "$classpath" dev.mlops4j.report.SampleReport "$out/sample-report.html" | tail -n 1
-# The data reports: validation of a Wine copy with planted faults, drift of Seattle's 2015 weather against 2012's.
+# The data reports (validation of a Wine copy with planted faults, drift of Seattle's 2015 weather against 2012's)
+# and a model card (two Tribuo models on Wine).
 java -Dslf4j.internal.verbosity=ERROR -cp "$classpath" dev.mlops4j.report.SampleDataReports "$out" | grep '^Wrote'
 
 echo "== screenshots"
@@ -50,4 +51,5 @@ shoot sample-report-top.png 1200,900 0
 shoot sample-report-full.png 1200,2600 3
 shoot sample-validation.png 1200,2600 1 sample-validation   # histograms in the first series colour
 shoot sample-drift.png 1200,2600 2 sample-drift             # reference and current bars side by side
+shoot sample-model-card.png 1200,2600 2 sample-model-card   # this version's bars beside production's
 echo "screenshots OK: $out"

@@ -33,6 +33,33 @@ public final class Reports {
     }
 
     /**
+     * A model version's card: the version and where it came from, its metrics beside the alias holders', params,
+     * gates, approvals and audit trail.
+     *
+     * @param mlops the instance whose registry holds the version
+     * @param modelName the registered model
+     * @param version the version number
+     * @return the card, read from the store now
+     * @throws dev.mlops4j.NotFoundException if the model or version does not exist
+     */
+    public static ModelCardReport modelCard(Mlops mlops, String modelName, int version) {
+        return ModelCardReport.builder(mlops, modelName, version).build();
+    }
+
+    /**
+     * A model version's card, the version given by a model URI such as {@code models:/wine@production}; see
+     * {@link #modelCard(Mlops, String, int)}.
+     *
+     * @param mlops the instance whose registry holds the version
+     * @param modelUri {@code models:/name/3} or {@code models:/name@alias}
+     * @return the card, read from the store now
+     */
+    public static ModelCardReport modelCard(Mlops mlops, String modelUri) {
+        dev.mlops4j.registry.ModelVersion v = Objects.requireNonNull(mlops, "mlops").models().resolve(modelUri);
+        return modelCard(mlops, v.modelName(), v.version());
+    }
+
+    /**
      * A comparison of runs; see {@link #runComparison(Mlops, String...)}.
      *
      * @param mlops the instance holding the runs

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Writes sample data reports from the real data sets, for looking at and for the headless-browser screenshot check
- * ({@code .ci/screenshot-reports.sh}): the validation of a Wine copy with planted faults, and the drift of Seattle's
- * 2015 weather against 2012's.
+ * ({@code .ci/screenshot-reports.sh}): the validation of a Wine copy with planted faults, the drift of Seattle's
+ * 2015 weather against 2012's, and the model card of a challenger beside the production model (two real Tribuo
+ * models on Wine, as {@link ModelCardReportTest} trains them).
  */
 public final class SampleDataReports {
     private SampleDataReports() {
@@ -39,5 +40,14 @@ public final class SampleDataReports {
         DataDriftReport drift = DataReports.drift(y2012, y2015, detector.compare(y2012, y2015));
         System.out.println(drift);
         System.out.println("Wrote " + drift.writeTo(out.resolve("sample-drift.html")));
+
+        ModelCardReportTest.trainRegisterPromote();
+        try {
+            ModelCardReport card = ModelCardReportTest.challengerCard();
+            System.out.println(card);
+            System.out.println("Wrote " + card.writeTo(out.resolve("sample-model-card.html")));
+        } finally {
+            ModelCardReportTest.close();
+        }
     }
 }

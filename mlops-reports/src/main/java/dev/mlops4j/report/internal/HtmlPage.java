@@ -17,6 +17,9 @@ public final class HtmlPage {
             "main { padding-top: 0; }",
             "h1 { font-size: 22px; margin: 0 0 4px; }",
             "h2 { font-size: 17px; margin: 28px 0 8px; }",
+            "h3 { font-size: 14px; margin: 16px 0 6px; }",
+            "pre { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; background: #ffffff;"
+                    + " border: 1px solid #e5e7eb; padding: 8px; overflow-x: auto; }",
             ".subtitle, .note, footer { color: #6b7280; }",
             ".note { font-size: 12px; margin: 6px 0; }",
             "footer { font-size: 12px; border-top: 1px solid #e5e7eb; margin-top: 24px; }",
@@ -49,8 +52,8 @@ public final class HtmlPage {
             "svg.chart { display: block; max-width: 100%; height: auto; }",
             ".verdict { display: inline-block; font-weight: bold; padding: 1px 8px; border-radius: 4px;"
                     + " color: #ffffff; background: #6b7280; }",
-            ".verdict-VALID, .verdict-NO_DRIFT { background: #15803d; }",
-            ".verdict-INVALID, .verdict-DRIFT { background: #b91c1c; }",
+            ".verdict-VALID, .verdict-NO_DRIFT, .verdict-PASSED { background: #15803d; }",
+            ".verdict-INVALID, .verdict-DRIFT, .verdict-FAILED { background: #b91c1c; }",
             ".verdict-WARNING { background: #d97706; }",
             "tr.flagged th, tr.drift-DRIFT th, tr.severity-ERROR th { border-left: 4px solid #b91c1c; }",
             "tr.drift-WARNING th, tr.severity-WARNING th { border-left: 4px solid #d97706; }",

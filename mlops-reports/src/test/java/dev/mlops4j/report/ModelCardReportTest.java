@@ -1,0 +1,150 @@
+package dev.mlops4j.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops4j.Mlops;
+import dev.mlops4j.NotFoundException;
+import dev.mlops4j.Run;
+import dev.mlops4j.gate.Gate;
+import dev.mlops4j.registry.AuditAction;
+import dev.mlops4j.registry.ModelRegistry;
+import dev.mlops4j.registry.ModelVersion;
+import dev.mlops4j.report.internal.Formats;
+import dev.mlops4j.tribuo.TribuoTracking;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tribuo.Trainer;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.data.csv.CSVLoader;
+import org.tribuo.evaluation.TrainTestSplitter;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** Model cards of two real Tribuo models trained on wine, gated, registered, one promoted to production. */
+class ModelCardReportTest {
+    private static final Instant WHEN = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Gate QUALITY = Gate.metric("accuracy").atLeast(0.80).named("quality");
+    private static Mlops mlops;
+    private static ModelVersion logreg;
+    private static ModelVersion cart;
+
+    @BeforeAll
+    static void trainRegisterPromote() {
+        mlops = Mlops.builder().metadataStore(new dev.mlops4j.core.memory.InMemoryMetadataStore())
+                .artifactStore(new dev.mlops4j.core.artifacts.InMemoryArtifactStore()).user("alice").build();
+        TrainTestSplitter<Label> split;
+        try {
+            split = new TrainTestSplitter<>(new CSVLoader<>(new LabelFactory())
+                    .loadDataSource(DataFiles.path("wine.csv"), "cultivar"), 0.7, 42L);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        MutableDataset<Label> train = new MutableDataset<>(split.getTrain());
+        MutableDataset<Label> test = new MutableDataset<>(split.getTest());
+        ModelRegistry registry = mlops.models();
+        logreg = registry.register("wine", train("logreg", new LinearSGDTrainer(new LogMulticlass(),
+                new AdaGrad(0.5, 0.01), 10, 1000, 1, 42L), train, test));
+        cart = registry.register("wine", train("cart", new CARTClassificationTrainer(2), train, test));
+        registry.promote("wine", logreg.version()).to("production").requiring(QUALITY)
+                .because("best accuracy on the held-out 30%");
+    }
+
+    private static String train(String name, Trainer<Label> trainer, MutableDataset<Label> train,
+                                MutableDataset<Label> test) {
+        try (Run run = mlops.experiment("wine-cards").startRun(name)) {
+            var trained = TribuoTracking.train(run, trainer, train);
+            TribuoTracking.evaluateClassifier(run, trained.model(), test);
+            TribuoTracking.recordGate(run, QUALITY.evaluate(run.record()));
+            return run.id();
+        }
+    }
+
+    /** @return the card of the challenger (the CART tree), with the production model beside it */
+    static ModelCardReport challengerCard() {
+        return Reports.modelCard(mlops, "wine", cart.version());
+    }
+
+    @AfterAll
+    static void close() {
+        mlops.close();
+    }
+
+    private static List<String> cells(Element row) {
+        return Xml.elements(row).stream().filter(e -> e.getLocalName().equals("td") || e.getLocalName().equals("th"))
+                .map(Xml::text).toList();
+    }
+
+    private static Element row(Document doc, String section, String first) {
+        return Xml.all(Xml.byId(doc, section), "tr").stream()
+                .filter(r -> !cells(r).isEmpty() && cells(r).get(0).equals(first)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row '" + first + "' in section " + section));
+    }
+
+    @Test
+    void modelCard_productionVersion_showsProvenanceMetricsGatesAndTheAliasMove() {
+        ModelCardReport card = ModelCardReport.builder(mlops, "wine", logreg.version()).generatedAt(WHEN).build();
+        Document doc = Xml.parse(card.toHtml());
+
+        assertThat(card.aliases()).containsExactly("production");
+        assertThat(cells(row(doc, "version", "model URI")).get(1)).isEqualTo("models:/wine/" + logreg.version());
+        assertThat(cells(row(doc, "version", "aliases held")).get(1)).isEqualTo("@production");
+        assertThat(cells(row(doc, "version", "model class")).get(1)).isEqualTo(logreg.modelClass());
+        assertThat(cells(row(doc, "version", "source")).get(1)).isEqualTo("runs:/" + logreg.runId() + "/model");
+        assertThat(cells(row(doc, "version", "experiment")).get(1)).isEqualTo("wine-cards");
+        assertThat(cells(row(doc, "version", "data fingerprint")).get(1)).isEqualTo(
+                logreg.dataFingerprintOpt().orElse("not recorded"));
+        double accuracy = mlops.runs().get(logreg.runId()).latestMetrics().get("accuracy").value();
+        assertThat(cells(row(doc, "metrics", "accuracy")).get(1)).isEqualTo(Formats.number(accuracy));
+        assertThat(Xml.all(Xml.byId(doc, "metrics"), "svg")).hasSize(card.chartCount()).isNotEmpty();
+        assertThat(cells(row(doc, "gates", "quality")).get(1)).isEqualTo("PASSED");
+        assertThat(Xml.text(Xml.all(Xml.byId(doc, "gates"), "pre").get(0))).contains("accuracy", ">= 0.8");
+        assertThat(cells(row(doc, "params", "epochs")).get(1)).isEqualTo("10");
+        List<String> audit = Xml.all(Xml.byId(doc, "audit"), "tr").stream().skip(1)
+                .map(r -> cells(r).get(3)).toList();
+        assertThat(audit).containsSubsequence(AuditAction.VERSION_REGISTERED.name(), AuditAction.ALIAS_MOVED.name());
+        assertThat(Xml.text(Xml.byId(doc, "audit"))).contains("best accuracy on the held-out 30%", "@production");
+        assertThat(card.toString()).contains("models:/wine/" + logreg.version(), "@production", "1 gates");
+    }
+
+    @Test
+    void modelCard_challenger_showsTheProductionHolderBesideIt() {
+        ModelCardReport card = Reports.modelCard(mlops, "wine", cart.version());
+        Document doc = Xml.parse(card.toHtml());
+
+        assertThat(card.aliases()).isEmpty();
+        assertThat(cells(row(doc, "version", "aliases held")).get(1)).isEqualTo("none");
+        List<String> header = Xml.all(Xml.all(Xml.byId(doc, "metrics"), "thead").get(0), "th").stream()
+                .map(Xml::text).toList();
+        assertThat(header).containsExactly("metric", "v" + cart.version() + " (this version)",
+                "v" + logreg.version() + " @production");
+        double mine = mlops.runs().get(cart.runId()).latestMetrics().get("accuracy").value();
+        double theirs = mlops.runs().get(logreg.runId()).latestMetrics().get("accuracy").value();
+        List<String> accuracy = cells(row(doc, "metrics", "accuracy"));
+        assertThat(accuracy.get(2)).startsWith(Formats.number(theirs));
+        if (mine != theirs) {
+            assertThat(accuracy.get(2)).endsWith(Formats.signed(theirs - mine));
+        }
+        assertThat(Xml.text(Xml.all(Xml.byId(doc, "metrics"), "figure").get(0))).contains("@production");
+    }
+
+    @Test
+    void modelCard_byAliasUri_isTheHoldersCard() {
+        assertThat(Reports.modelCard(mlops, "models:/wine@production").version()).isEqualTo(
+                mlops.models().version("wine", logreg.version()));
+    }
+
+    @Test
+    void modelCard_unknownVersion_isNotFound() {
+        assertThatThrownBy(() -> Reports.modelCard(mlops, "wine", 99)).isInstanceOf(NotFoundException.class);
+    }
+}
