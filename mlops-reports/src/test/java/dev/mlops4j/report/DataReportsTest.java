@@ -38,17 +38,6 @@ class DataReportsTest {
         return Profile.of(CsvTable.of(DataFiles.path("wine.csv")));
     }
 
-    private static List<String> cells(Element row) {
-        return Xml.elements(row).stream().filter(e -> e.getLocalName().equals("td") || e.getLocalName().equals("th"))
-                .map(Xml::text).toList();
-    }
-
-    private static Element row(Document doc, String section, String first) {
-        return Xml.all(Xml.byId(doc, section), "tr").stream()
-                .filter(r -> !cells(r).isEmpty() && cells(r).get(0).equals(first)).findFirst()
-                .orElseThrow(() -> new AssertionError("no row '" + first + "' in section " + section));
-    }
-
     private static void assertSelfContained(Document doc) {
         assertThat(Xml.all(doc, "script")).isEmpty();
         for (Element e : Xml.all(doc, "*")) {
@@ -70,12 +59,12 @@ class DataReportsTest {
         assertSelfContained(doc);
         assertThat(report.title()).isEqualTo("Data profile: " + profile.source());
         for (String column : profile.columnNames()) {
-            List<String> cells = cells(row(doc, "columns", column));
+            List<String> cells = Xml.cells(Xml.row(doc, "columns", column));
             assertThat(cells.get(2)).as(column).isEqualTo(Long.toString(profile.column(column).count()));
         }
-        assertThat(cells(row(doc, "columns", "alcohol")).get(6)).isEqualTo("11.03");   // min, as in the file
-        assertThat(cells(row(doc, "columns", "alcohol")).get(7)).isEqualTo("14.83");   // max
-        assertThat(cells(row(doc, "columns", "cultivar")).get(11)).contains("class_1 (71)");
+        assertThat(Xml.cells(Xml.row(doc, "columns", "alcohol")).get(6)).isEqualTo("11.03");   // min, as in the file
+        assertThat(Xml.cells(Xml.row(doc, "columns", "alcohol")).get(7)).isEqualTo("14.83");   // max
+        assertThat(Xml.cells(Xml.row(doc, "columns", "cultivar")).get(11)).contains("class_1 (71)");
         assertThat(Xml.all(Xml.byId(doc, "distributions"), "svg")).hasSize(14);
         assertThat(report.chartCount()).isEqualTo(14);
         assertThat(report.toHtml()).doesNotContain("id=\"anomalies\"");
@@ -98,15 +87,15 @@ class DataReportsTest {
 
         assertThat(report.title()).isEqualTo("Data validation: wine-corrupted.csv");
         assertThat(Xml.text(Xml.all(Xml.byId(doc, "anomalies"), "span").get(0))).isEqualTo("INVALID");
-        assertThat(cells(row(doc, "anomalies", "alcohol"))).contains(AnomalyKind.VALUE_ABOVE_RANGE.name(), "1");
-        assertThat(cells(row(doc, "anomalies", "magnesium"))).contains(AnomalyKind.WRONG_TYPE.name());
-        assertThat(cells(row(doc, "anomalies", "cultivar")))
+        assertThat(Xml.cells(Xml.row(doc, "anomalies", "alcohol"))).contains(AnomalyKind.VALUE_ABOVE_RANGE.name(), "1");
+        assertThat(Xml.cells(Xml.row(doc, "anomalies", "magnesium"))).contains(AnomalyKind.WRONG_TYPE.name());
+        assertThat(Xml.cells(Xml.row(doc, "anomalies", "cultivar")))
                 .contains(AnomalyKind.UNEXPECTED_CATEGORICAL_VALUE.name());
-        assertThat(String.join(" ", cells(row(doc, "anomalies", "alcohol")))).contains("99.5");
+        assertThat(String.join(" ", Xml.cells(Xml.row(doc, "anomalies", "alcohol")))).contains("99.5");
         for (String column : List.of("alcohol", "magnesium", "cultivar")) {
-            assertThat(row(doc, "columns", column).getAttribute("class")).as(column).isEqualTo("flagged");
+            assertThat(Xml.row(doc, "columns", column).getAttribute("class")).as(column).isEqualTo("flagged");
         }
-        assertThat(row(doc, "columns", "hue").getAttribute("class")).isEmpty();
+        assertThat(Xml.row(doc, "columns", "hue").getAttribute("class")).isEmpty();
         // Section order: the anomalies come before the statistics.
         String html = report.toHtml();
         assertThat(html.indexOf("id=\"anomalies\"")).isLessThan(html.indexOf("id=\"columns\""));
@@ -134,10 +123,10 @@ class DataReportsTest {
         assertSelfContained(doc);
         assertThat(Xml.text(Xml.all(Xml.byId(doc, "verdict"), "span").get(0))).isEqualTo("DRIFT");
         for (String column : drift.driftedColumns()) {
-            assertThat(row(doc, "columns", column).getAttribute("class")).isEqualTo("drift-DRIFT");
+            assertThat(Xml.row(doc, "columns", column).getAttribute("class")).isEqualTo("drift-DRIFT");
         }
-        assertThat(row(doc, "columns", "wind").getAttribute("class")).isEqualTo("drift-NO_DRIFT");
-        List<String> tempMax = cells(row(doc, "columns", "temp_max"));
+        assertThat(Xml.row(doc, "columns", "wind").getAttribute("class")).isEqualTo("drift-NO_DRIFT");
+        List<String> tempMax = Xml.cells(Xml.row(doc, "columns", "temp_max"));
         assertThat(tempMax.get(4)).isEqualTo(
                 dev.mlops4j.report.internal.Formats.number(drift.column("temp_max").measurement().orElseThrow().value()));
         // One chart per compared column, drifted ones first, each with a reference and a current series.
@@ -190,7 +179,7 @@ class DataReportsTest {
 
         assertSelfContained(doc);
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
-        assertThat(cells(row(doc, "columns", "b&c")).get(11)).contains("<b>x</b>");
+        assertThat(Xml.cells(Xml.row(doc, "columns", "b&c")).get(11)).contains("<b>x</b>");
     }
 
     @Test
@@ -202,7 +191,7 @@ class DataReportsTest {
 
         Document doc = Xml.parse(DataReports.drift(y2012, week, drift).toHtml());
 
-        assertThat(row(doc, "columns", "temp_max").getAttribute("class")).isEqualTo("drift-NOT_ENOUGH_DATA");
-        assertThat(cells(row(doc, "columns", "temp_max"))).contains(DriftStatus.NOT_ENOUGH_DATA.name());
+        assertThat(Xml.row(doc, "columns", "temp_max").getAttribute("class")).isEqualTo("drift-NOT_ENOUGH_DATA");
+        assertThat(Xml.cells(Xml.row(doc, "columns", "temp_max"))).contains(DriftStatus.NOT_ENOUGH_DATA.name());
     }
 }

@@ -79,38 +79,27 @@ class ModelCardReportTest {
         mlops.close();
     }
 
-    private static List<String> cells(Element row) {
-        return Xml.elements(row).stream().filter(e -> e.getLocalName().equals("td") || e.getLocalName().equals("th"))
-                .map(Xml::text).toList();
-    }
-
-    private static Element row(Document doc, String section, String first) {
-        return Xml.all(Xml.byId(doc, section), "tr").stream()
-                .filter(r -> !cells(r).isEmpty() && cells(r).get(0).equals(first)).findFirst()
-                .orElseThrow(() -> new AssertionError("no row '" + first + "' in section " + section));
-    }
-
     @Test
     void modelCard_productionVersion_showsProvenanceMetricsGatesAndTheAliasMove() {
         ModelCardReport card = ModelCardReport.builder(mlops, "wine", logreg.version()).generatedAt(WHEN).build();
         Document doc = Xml.parse(card.toHtml());
 
         assertThat(card.aliases()).containsExactly("production");
-        assertThat(cells(row(doc, "version", "model URI")).get(1)).isEqualTo("models:/wine/" + logreg.version());
-        assertThat(cells(row(doc, "version", "aliases held")).get(1)).isEqualTo("@production");
-        assertThat(cells(row(doc, "version", "model class")).get(1)).isEqualTo(logreg.modelClass());
-        assertThat(cells(row(doc, "version", "source")).get(1)).isEqualTo("runs:/" + logreg.runId() + "/model");
-        assertThat(cells(row(doc, "version", "experiment")).get(1)).isEqualTo("wine-cards");
-        assertThat(cells(row(doc, "version", "data fingerprint")).get(1)).isEqualTo(
+        assertThat(Xml.cells(Xml.row(doc, "version", "model URI")).get(1)).isEqualTo("models:/wine/" + logreg.version());
+        assertThat(Xml.cells(Xml.row(doc, "version", "aliases held")).get(1)).isEqualTo("@production");
+        assertThat(Xml.cells(Xml.row(doc, "version", "model class")).get(1)).isEqualTo(logreg.modelClass());
+        assertThat(Xml.cells(Xml.row(doc, "version", "source")).get(1)).isEqualTo("runs:/" + logreg.runId() + "/model");
+        assertThat(Xml.cells(Xml.row(doc, "version", "experiment")).get(1)).isEqualTo("wine-cards");
+        assertThat(Xml.cells(Xml.row(doc, "version", "data fingerprint")).get(1)).isEqualTo(
                 logreg.dataFingerprintOpt().orElse("not recorded"));
         double accuracy = mlops.runs().get(logreg.runId()).latestMetrics().get("accuracy").value();
-        assertThat(cells(row(doc, "metrics", "accuracy")).get(1)).isEqualTo(Formats.number(accuracy));
+        assertThat(Xml.cells(Xml.row(doc, "metrics", "accuracy")).get(1)).isEqualTo(Formats.number(accuracy));
         assertThat(Xml.all(Xml.byId(doc, "metrics"), "svg")).hasSize(card.chartCount()).isNotEmpty();
-        assertThat(cells(row(doc, "gates", "quality")).get(1)).isEqualTo("PASSED");
+        assertThat(Xml.cells(Xml.row(doc, "gates", "quality")).get(1)).isEqualTo("PASSED");
         assertThat(Xml.text(Xml.all(Xml.byId(doc, "gates"), "pre").get(0))).contains("accuracy", ">= 0.8");
-        assertThat(cells(row(doc, "params", "epochs")).get(1)).isEqualTo("10");
+        assertThat(Xml.cells(Xml.row(doc, "params", "epochs")).get(1)).isEqualTo("10");
         List<String> audit = Xml.all(Xml.byId(doc, "audit"), "tr").stream().skip(1)
-                .map(r -> cells(r).get(3)).toList();
+                .map(r -> Xml.cells(r).get(3)).toList();
         assertThat(audit).containsSubsequence(AuditAction.VERSION_REGISTERED.name(), AuditAction.ALIAS_MOVED.name());
         assertThat(Xml.text(Xml.byId(doc, "audit"))).contains("best accuracy on the held-out 30%", "@production");
         assertThat(card.toString()).contains("models:/wine/" + logreg.version(), "@production", "1 gates");
@@ -122,14 +111,14 @@ class ModelCardReportTest {
         Document doc = Xml.parse(card.toHtml());
 
         assertThat(card.aliases()).isEmpty();
-        assertThat(cells(row(doc, "version", "aliases held")).get(1)).isEqualTo("none");
+        assertThat(Xml.cells(Xml.row(doc, "version", "aliases held")).get(1)).isEqualTo("none");
         List<String> header = Xml.all(Xml.all(Xml.byId(doc, "metrics"), "thead").get(0), "th").stream()
                 .map(Xml::text).toList();
         assertThat(header).containsExactly("metric", "v" + cart.version() + " (this version)",
                 "v" + logreg.version() + " @production");
         double mine = mlops.runs().get(cart.runId()).latestMetrics().get("accuracy").value();
         double theirs = mlops.runs().get(logreg.runId()).latestMetrics().get("accuracy").value();
-        List<String> accuracy = cells(row(doc, "metrics", "accuracy"));
+        List<String> accuracy = Xml.cells(Xml.row(doc, "metrics", "accuracy"));
         assertThat(accuracy.get(2)).startsWith(Formats.number(theirs));
         if (mine != theirs) {
             assertThat(accuracy.get(2)).endsWith(Formats.signed(theirs - mine));

@@ -108,4 +108,25 @@ public final class Xml {
     public static String text(Element e) {
         return e.getTextContent().replaceAll("\\s+", " ").strip();
     }
+
+    /**
+     * @param row a table row
+     * @return the text of its header and data cells, in order
+     */
+    public static List<String> cells(Element row) {
+        return elements(row).stream().filter(e -> e.getLocalName().equals("td") || e.getLocalName().equals("th"))
+                .map(Xml::text).toList();
+    }
+
+    /**
+     * @param doc a document
+     * @param section the id of the element holding the table
+     * @param first the text of the row's first cell
+     * @return that row
+     */
+    public static Element row(Document doc, String section, String first) {
+        return all(byId(doc, section), "tr").stream()
+                .filter(r -> !cells(r).isEmpty() && cells(r).get(0).equals(first)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row '" + first + "' in section " + section));
+    }
 }

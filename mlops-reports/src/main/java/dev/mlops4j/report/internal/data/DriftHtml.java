@@ -45,7 +45,7 @@ public final class DriftHtml {
         monitors(m, drift);
         charts(m, reference, current, drift);
         definitions(m, drift);
-        return DataPages.finish(page, generatedAt);
+        return page.finish(generatedAt);
     }
 
     /**

@@ -43,7 +43,7 @@ public final class ProfileHtml {
         columns(m, profile, validation);
         malformed(m, profile);
         charts(m, profile, validation);
-        return DataPages.finish(page, generatedAt);
+        return page.finish(generatedAt);
     }
 
     /**
