@@ -68,7 +68,9 @@ public final class GateRecorder {
      * Records the result on a registered model version, as the tags {@code gate.<name>.status} and
      * {@code gate.<name>.summary} (see {@link RecordedGate}), replacing an earlier result of the same gate. Use it
      * for gates evaluated outside a promotion, e.g. against {@link MetricValues#of(dev.mlops4j.Runs, ModelVersion)}.
-     * The summary is written before the status, so a reader never sees a new status with an old summary.
+     * The registry sets one tag per call, so these are two writes: the summary first, then the status, so a reader
+     * never sees a new status with an old summary (a failure between them leaves the new summary next to the
+     * previous status; record again).
      *
      * @param registry the registry holding the version
      * @param version the version the gate was evaluated for
