@@ -62,4 +62,11 @@ public record ChangeThreshold(MetricDirection direction, ChangeMode mode, double
         String limit = mode == ChangeMode.ABSOLUTE ? Numbers.format(threshold) : Numbers.format(threshold * 100) + "%";
         return (mode == ChangeMode.ABSOLUTE ? "diff " : "rel. diff ") + op + " " + limit;
     }
+
+    /** @return {@link #describe()} with the direction and the bound champion, e.g. {@code diff >= -0.01 (higher is better, vs run 3f2a)} */
+    @Override
+    public String toString() {
+        return describe() + " (" + direction.describe() + (champion == null ? ", vs the champion given at evaluation"
+                : ", vs " + champion.source()) + ")";
+    }
 }

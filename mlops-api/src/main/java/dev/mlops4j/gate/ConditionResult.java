@@ -29,4 +29,21 @@ public record ConditionResult(String condition, String metric, String slice, Con
     public boolean passed() {
         return status == ConditionStatus.PASSED;
     }
+
+    /**
+     * @return one line, e.g. {@code FAILED accuracy >= 0.8 in every slice of region [region=north]: observed 0.75
+     *     (0.75 is below 0.8)}
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder().append(status).append(' ').append(condition);
+        if (slice != null) {
+            sb.append(" [").append(slice).append(']');
+        }
+        sb.append(": observed ").append(observed == null ? "(missing)" : Numbers.format(observed.doubleValue()));
+        if (champion != null) {
+            sb.append(", champion ").append(Numbers.format(champion.doubleValue()));
+        }
+        return reason.isEmpty() ? sb.toString() : sb.append(" (").append(reason).append(')').toString();
+    }
 }

@@ -1,6 +1,9 @@
 package dev.mlops4j.gate;
 
 import dev.mlops4j.Run;
+import dev.mlops4j.registry.ModelRegistry;
+import dev.mlops4j.registry.ModelVersion;
+import dev.mlops4j.registry.RecordedGate;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.LogBatch;
 import dev.mlops4j.tracking.RunRecord;
@@ -21,6 +24,10 @@ import java.util.Optional;
  * and then the readable table as the artifact {@code gates/release.txt}. Recording again replaces the tags and the
  * artifact and appends to the metrics' history. The run must still be RUNNING: evaluate the gate before the run
  * ends (gates on ended runs are recorded where the decision is made, e.g. on a registry's model version).
+ *
+ * <p>On a registered model version ({@link #record(ModelRegistry, ModelVersion, GateResult)}) it writes the same
+ * two tags, which {@link ModelVersion#gateResults()} reads back. A registry promotion that requires a gate records
+ * its result that way itself, and registering a run copies the gate tags the run recorded.
  *
  * <p>This API-level recorder writes only tags, metrics and text. Modules that have a JSON library add a
  * structured copy next to it (mlops-tribuo writes {@code gates/release.json}).
@@ -46,8 +53,7 @@ public final class GateRecorder {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(result, "result");
         String p = PREFIX + result.gate() + ".";
-        String summary = result.summary() + (result.champion() == null ? "; no champion" : "; champion "
-                + result.champion());
+        String summary = summary(result);
         run.log(LogBatch.builder()
                 .tag(p + "status", result.status().name())
                 .tag(p + "summary", summary)
@@ -56,6 +62,37 @@ public final class GateRecorder {
                 .metric(p + "skipped_conditions", result.skipped().size(), 0)
                 .build());
         return run.logArtifact(artifactPath(result.gate(), "txt"), result.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Records the result on a registered model version, as the tags {@code gate.<name>.status} and
+     * {@code gate.<name>.summary} (see {@link RecordedGate}), replacing an earlier result of the same gate. Use it
+     * for gates evaluated outside a promotion, e.g. against {@link MetricValues#of(dev.mlops4j.Runs, ModelVersion)}.
+     * The registry sets one tag per call, so these are two writes: the summary first, then the status, so a reader
+     * never sees a new status with an old summary (a failure between them leaves the new summary next to the
+     * previous status; record again).
+     *
+     * @param registry the registry holding the version
+     * @param version the version the gate was evaluated for
+     * @param result the result to record
+     * @return the version as updated
+     */
+    public static ModelVersion record(ModelRegistry registry, ModelVersion version, GateResult result) {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(result, "result");
+        String p = PREFIX + CompositeGate.checkName(result.gate()) + ".";
+        RecordedGate recorded = new RecordedGate(result.gate(), result.status(), summary(result));
+        registry.setVersionTag(version.modelName(), version.version(), p + "summary", recorded.summary());
+        return registry.setVersionTag(version.modelName(), version.version(), p + "status", recorded.status().name());
+    }
+
+    /**
+     * @param result a gate result
+     * @return the summary recorded with it: {@link GateResult#summary()} and the champion (or "no champion")
+     */
+    public static String summary(GateResult result) {
+        return result.summary() + (result.champion() == null ? "; no champion" : "; champion " + result.champion());
     }
 
     /**

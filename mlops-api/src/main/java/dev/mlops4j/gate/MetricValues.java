@@ -1,6 +1,8 @@
 package dev.mlops4j.gate;
 
 import dev.mlops4j.InvalidInputException;
+import dev.mlops4j.Runs;
+import dev.mlops4j.registry.ModelVersion;
 import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunRecord;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -18,6 +21,8 @@ import java.util.TreeMap;
  * @param values metric key to value (NaN and infinities allowed)
  */
 public record MetricValues(String source, Map<String, Double> values) {
+    // toString shows this many values; runs with per-class and per-slice metrics have hundreds.
+    private static final int SHOWN = 20;
 
     public MetricValues {
         Objects.requireNonNull(source, "source");
@@ -39,6 +44,24 @@ public record MetricValues(String source, Map<String, Double> values) {
             values.put(e.getKey(), e.getValue().value());
         }
         return new MetricValues("run " + run.runId(), values);
+    }
+
+    /**
+     * The metrics of a registered model version: the latest metrics of the run that produced it, which is where
+     * evaluations logged them. Use it to evaluate a gate against a version, e.g. the one holding an alias:
+     * {@code gate.evaluate(MetricValues.of(runs, candidate), MetricValues.of(runs, champion))}.
+     *
+     * @param runs where the version's run is read
+     * @param version a model version
+     * @return its run's latest metric values, with source {@code "models:/<name>/<version> (run <id>)"}, the same
+     *     text a registry promotion shows
+     * @throws dev.mlops4j.NotFoundException if the version's run does not exist
+     */
+    public static MetricValues of(Runs runs, ModelVersion version) {
+        Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(version, "version");
+        MetricValues run = of(runs.get(version.runId()));
+        return new MetricValues(version.uri() + " (run " + version.runId() + ")", run.values());
     }
 
     /**
@@ -81,5 +104,24 @@ public record MetricValues(String source, Map<String, Double> values) {
                     .ifPresent(k -> result.put(k.value(), e.getValue()));
         }
         return result;
+    }
+
+    /**
+     * @return the source, the number of values and the first 20 of them in key order (JShell, logs),
+     *     e.g. {@code MetricValues[run 3f2a: 3 values: accuracy=0.95, macro_f1=0.94, rmse=0.3]}
+     */
+    @Override
+    public String toString() {
+        StringJoiner shown = new StringJoiner(", ");
+        int n = 0;
+        for (Map.Entry<String, Double> e : new TreeMap<>(values).entrySet()) {
+            if (n++ == SHOWN) {
+                break;
+            }
+            shown.add(e.getKey() + "=" + Numbers.format(e.getValue().doubleValue()));
+        }
+        String more = values.size() > SHOWN ? ", ... (" + (values.size() - SHOWN) + " more)" : "";
+        return "MetricValues[" + source + ": " + values.size() + (values.size() == 1 ? " value" : " values")
+                + (values.isEmpty() ? "" : ": " + shown + more) + "]";
     }
 }

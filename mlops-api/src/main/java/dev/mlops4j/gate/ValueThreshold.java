@@ -44,4 +44,10 @@ public record ValueThreshold(double lowerBound, double upperBound) implements Th
         }
         return "any value";
     }
+
+    /** @return {@link #describe()} */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -3,6 +3,8 @@ package dev.mlops4j.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * A model written out by {@link ModelFlavor#save(Object)}: its files and what the descriptor should say about it.
@@ -19,5 +21,14 @@ public record SavedModel(String modelClass, ModelTask task, Map<String, byte[]> 
         Objects.requireNonNull(task, "task");
         files = Map.copyOf(new LinkedHashMap<>(files));
         properties = Map.copyOf(properties);
+    }
+
+    /** @return the class, task, each file with its size, and the properties (byte arrays are not printed) */
+    @Override
+    public String toString() {
+        StringJoiner sizes = new StringJoiner(", ", "{", "}");
+        new TreeMap<>(files).forEach((name, bytes) -> sizes.add(name + "=" + bytes.length + " bytes"));
+        return "SavedModel[" + modelClass + ", " + task + ", files " + sizes + ", properties " + new TreeMap<>(properties)
+                + "]";
     }
 }

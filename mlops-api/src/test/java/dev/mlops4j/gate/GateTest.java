@@ -336,4 +336,36 @@ class GateTest {
         assertThat(Gate.metric("a").atLeast(1)).isNotEqualTo(Gate.metric("a").atLeast(2));
         assertThat(Gate.metric("a").notWorseThanChampion()).isEqualTo(Gate.metric("a").notWorseThanChampion());
     }
+
+    @Test
+    void toString_valuesConditionsAndThresholds_readableForJShell() {
+        MetricValues champion = MetricValues.of("run champ", Map.of("macro_f1", 0.9));
+        Gate gate = Gate.metric("accuracy").perSlice("region").atLeast(0.8)
+                .and(Gate.metric("macro_f1").notWorseThan(champion).byRelative(0.02)).named("release");
+        GateResult r = gate.evaluate(MetricValues.of("run abc", Map.of("macro_f1", 0.85,
+                SliceKeys.key("region", "north", "accuracy"), 0.75)));
+
+        assertThat(gate).hasToString("Gate 'release': accuracy >= 0.8 in every slice of region and macro_f1 not worse"
+                + " than run champ by 2% (higher is better)");
+        assertThat(r.conditions().get(0)).hasToString("FAILED accuracy >= 0.8 in every slice of region"
+                + " [region=north]: observed 0.75 (0.75 is below 0.8)");
+        assertThat(r.conditions().get(1).toString()).startsWith("FAILED macro_f1 not worse than run champ by 2%")
+                .contains("observed 0.85, champion 0.9").contains("misses rel. diff >= -2%");
+        assertThat(gate.conditions().get(0).threshold()).hasToString(">= 0.8");
+        assertThat(gate.conditions().get(1).threshold())
+                .hasToString("rel. diff >= -2% (higher is better, vs run champ)");
+        assertThat(Gate.metric("rmse").notWorseThanChampion().by(0.1).conditions().get(0).threshold())
+                .hasToString("diff <= 0.1 (lower is better, vs the champion given at evaluation)");
+        assertThat(MetricValues.of("run abc", Map.of("b", 2, "a", 0.5)))
+                .hasToString("MetricValues[run abc: 2 values: a=0.5, b=2]");
+        assertThat(MetricValues.of("empty", Map.of())).hasToString("MetricValues[empty: 0 values]");
+        Map<String, Double> many = new LinkedHashMap<>();
+        for (int i = 0; i < 25; i++) {
+            many.put(String.format("m%02d", i), (double) i);
+        }
+        assertThat(MetricValues.of("run big", many).toString()).startsWith("MetricValues[run big: 25 values: m00=0,")
+                .contains("m19=19").doesNotContain("m20").endsWith("... (5 more)]");
+        ConditionResult missing = Gate.metric("auc").atLeast(0.5).evaluate(Map.of()).conditions().get(0);
+        assertThat(missing.toString()).startsWith("FAILED auc >= 0.5: observed (missing) (metric 'auc' is missing");
+    }
 }

@@ -124,6 +124,15 @@ class ModelSpiTest {
     }
 
     @Test
+    void savedModel_toString_showsFileSizesNotByteArrays() {
+        SavedModel saved = new SavedModel("com.example.M", ModelTask.REGRESSION,
+                Map.of("model.bin", new byte[] {1, 2, 3}, "extra.txt", new byte[0]), Map.of("v", "1"));
+
+        assertThat(saved).hasToString("SavedModel[com.example.M, REGRESSION, files {extra.txt=0 bytes,"
+                + " model.bin=3 bytes}, properties {v=1}]");
+    }
+
+    @Test
     void load_descriptorClassNotAllowed_refusedBeforeFlavorLoads() {
         ModelDescriptor d = new ModelDescriptor("test-linear", "evil.Payload", ModelTask.OTHER, List.of("weights.txt"),
                 Map.of());

@@ -1,8 +1,10 @@
 package dev.mlops4j.junit;
 
+import dev.mlops4j.Runs;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateResult;
 import dev.mlops4j.gate.MetricValues;
+import dev.mlops4j.registry.ModelVersion;
 import dev.mlops4j.tracking.RunRecord;
 import java.util.Map;
 
@@ -41,6 +43,16 @@ public final class GateAssertions {
      */
     public static ModelAssert assertThatModel(MetricValues metrics) {
         return new ModelAssert(metrics);
+    }
+
+    /**
+     * @param runs where the version's run is read
+     * @param version a registered model version; its run's latest metrics are tested
+     * @return an assertion on the model version
+     * @see MetricValues#of(Runs, ModelVersion)
+     */
+    public static ModelAssert assertThatModel(Runs runs, ModelVersion version) {
+        return new ModelAssert(version == null ? null : MetricValues.of(runs, version));
     }
 
     /**

@@ -56,7 +56,29 @@ public final class ModelAssert extends AbstractAssert<ModelAssert, MetricValues>
      * @return this assertion
      */
     public ModelAssert fails(Gate gate) {
-        evaluate(gate, null);
+        return fails(gate, (MetricValues) null);
+    }
+
+    /**
+     * For tests of the gate itself: the model must fail it against the champion.
+     *
+     * @param gate the gate
+     * @param champion the run to compare with, or {@code null} when there is none yet
+     * @return this assertion
+     */
+    public ModelAssert fails(Gate gate, RunRecord champion) {
+        return fails(gate, champion == null ? null : MetricValues.of(champion));
+    }
+
+    /**
+     * For tests of the gate itself: the model must fail it against the champion.
+     *
+     * @param gate the gate
+     * @param champion the champion's values, or {@code null} when there is none yet
+     * @return this assertion
+     */
+    public ModelAssert fails(Gate gate, MetricValues champion) {
+        evaluate(gate, champion);
         if (result.passed()) {
             failWithMessage("%nExpecting the model to fail the gate, but it passed:%n%s", result);
         }

@@ -4,9 +4,13 @@ import static dev.mlops4j.junit.GateAssertions.assertPasses;
 import static dev.mlops4j.junit.GateAssertions.assertThatModel;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops4j.Mlops;
+import dev.mlops4j.Run;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateResult;
 import dev.mlops4j.gate.SliceKeys;
+import dev.mlops4j.registry.ModelVersion;
+import dev.mlops4j.registry.VersionStatus;
 import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
@@ -89,5 +93,41 @@ class GateAssertionsTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("'accuracy' is missing");
         Assertions.assertThatThrownBy(() -> assertThatModel((RunRecord) null).passes(RELEASE))
                 .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void fails_againstChampion_usesTheChampionForChangeConditions() {
+        RunRecord better = run("better", Map.of("macro_f1", 0.97));
+        RunRecord weaker = run("weaker", Map.of("macro_f1", 0.90));
+
+        assertThatModel(GOOD).fails(RELEASE, better).result().hasFailedOn("macro_f1").hasNoSkippedConditions();
+        assertThatThrownBy(() -> assertThatModel(GOOD).fails(RELEASE, weaker)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("but it passed").hasMessageContaining("vs champion run weaker");
+        // Without a champion the change condition is skipped, so the good model passes and fails(...) must fail.
+        assertThatThrownBy(() -> assertThatModel(GOOD).fails(RELEASE, (RunRecord) null))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("SKIPPED");
+    }
+
+    @Test
+    void assertThatModel_registeredVersion_readsItsRunsMetricsInARealStore() {
+        try (Mlops mlops = Mlops.inMemory()) {
+            String runId;
+            try (Run run = mlops.experiment("junit-versions").startRun("candidate")) {
+                run.logMetric("accuracy", 0.95);
+                run.logMetric("accuracy", 0.85, 1);   // the latest value counts
+                runId = run.id();
+            }
+            Instant t = Instant.ofEpochMilli(1_700_000_000_000L);
+            ModelVersion version = new ModelVersion("wine", 3, runId, "model", "tribuo", "Model", null, null,
+                    VersionStatus.ACTIVE, "", Map.of(), "ci", t, t);
+
+            assertThatModel(mlops.runs(), version).fails(Gate.metric("accuracy").atLeast(0.9)).result()
+                    .hasFailedOn("accuracy");
+            assertThatThrownBy(() -> assertThatModel(mlops.runs(), version).passes(Gate.metric("accuracy").atLeast(0.9)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("on models:/wine/3 (run " + runId + ")")
+                    .hasMessageContaining("0.85 is below 0.9");
+            assertThatModel(mlops.runs(), version).passes(Gate.metric("accuracy").atLeast(0.85));
+        }
     }
 }

@@ -27,7 +27,7 @@ import org.tribuo.Feature;
  * @param sha256 the fingerprint, 64 lowercase hex characters
  * @param exampleCount number of examples
  * @param featureCount number of distinct features in the data set's feature map
- * @param outputCount number of distinct outputs (classes) in the data set
+ * @param outputCount number of distinct outputs in the data set: classes, or output dimensions for regression
  */
 public record DatasetFingerprint(String sha256, int exampleCount, int featureCount, int outputCount) {
     private static final byte[] DOMAIN = "mlops4j-tribuo-dataset-v1".getBytes(StandardCharsets.UTF_8);

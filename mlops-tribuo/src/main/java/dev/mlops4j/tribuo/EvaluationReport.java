@@ -1,11 +1,14 @@
 package dev.mlops4j.tribuo;
 
 import dev.mlops4j.InvalidInputException;
+import dev.mlops4j.gate.SliceKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.tribuo.evaluation.Evaluation;
 
@@ -43,5 +46,39 @@ public record EvaluationReport<E extends Evaluation<?>>(E evaluation, SortedMap<
                     + (unavailable.containsKey(key) ? ": " + unavailable.get(key) : "; logged: " + metrics.keySet()));
         }
         return v;
+    }
+
+    /**
+     * @return the overall metrics (without per-class, per-dimension and per-slice ones) on one line, what was
+     *     unavailable and which slices were evaluated, then Tribuo's own evaluation report (per-class precision,
+     *     recall and F1, or per-dimension errors)
+     */
+    @Override
+    public String toString() {
+        StringJoiner overall = new StringJoiner(", ");
+        int detailed = 0;
+        for (Map.Entry<String, Double> e : metrics.entrySet()) {
+            String k = e.getKey();
+            if (k.startsWith(SliceKeys.PREFIX) || k.contains("class/") || k.contains("dim/")) {
+                detailed++;
+            } else {
+                overall.add(k + "=" + format(e.getValue()));
+            }
+        }
+        StringBuilder sb = new StringBuilder("EvaluationReport: ").append(overall);
+        sb.append("\n  ").append(metrics.size()).append(" metrics logged (").append(detailed)
+                .append(" per class, dimension or slice)");
+        if (!unavailable.isEmpty()) {
+            sb.append("\n  unavailable: ").append(String.join(", ", unavailable.keySet())).append(" (")
+                    .append(unavailable.values().iterator().next()).append(')');
+        }
+        slices.forEach((column, bySlice) -> sb.append("\n  slices of ").append(column).append(": ")
+                .append(String.join(", ", bySlice.keySet())));
+        return sb.append('\n').append(evaluation).toString();
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v)
+                .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 }

@@ -13,13 +13,17 @@ import dev.mlops4j.gate.SliceKeys;
  *     micro_recall, balanced_error_rate, macro_auc and weighted_auc (only for models with probabilities),
  *     example_count</td>
  *     <td>class/&lt;label&gt;/precision, /recall, /f1, /auc</td>
- *     <td>slice/&lt;column&gt;/&lt;value&gt;/accuracy, macro_f1, micro_f1, balanced_error_rate, macro_auc,
- *     example_count</td></tr>
+ *     <td>slice/&lt;column&gt;/&lt;value&gt;/ and each overall metric (accuracy, ..., example_count)</td></tr>
  * <tr><td>regression</td><td>rmse, mae, r2, explained_variance (averaged over dimensions), example_count</td>
  *     <td>dim/&lt;name&gt;/rmse, /mae, /r2, /explained_variance</td>
- *     <td>slice/&lt;column&gt;/&lt;value&gt;/rmse, mae, r2, example_count</td></tr>
+ *     <td>slice/&lt;column&gt;/&lt;value&gt;/ and each overall metric (rmse, ..., example_count)</td></tr>
  * <tr><td>training</td><td>training_time_ms</td><td></td><td></td></tr>
  * </table>
+ *
+ * <p>Values are exactly what Tribuo's evaluators compute, including NaN where Tribuo gives it: a slice in which a
+ * class has no examples has an undefined one-vs-rest ROC AUC for that class, so its {@code macro_auc} and
+ * {@code weighted_auc} are NaN (and a per-slice gate on them fails, saying the value is NaN, rather than passing
+ * unchecked).
  *
  * <p>Labels, dimension names and slice values are escaped with {@link SliceKeys#escape(String)} so any string fits
  * a metric key.

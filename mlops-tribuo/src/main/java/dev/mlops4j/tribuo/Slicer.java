@@ -96,4 +96,10 @@ public record Slicer(String column, Function<Example<?>, String> function) {
         }
         return Double.toString(v);
     }
+
+    /** @return {@code Slicer[column]}; the function is code and has no readable form */
+    @Override
+    public String toString() {
+        return "Slicer[" + column + "]";
+    }
 }

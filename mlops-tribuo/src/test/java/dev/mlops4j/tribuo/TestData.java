@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.data.columnar.FieldProcessor;
 import org.tribuo.data.columnar.RowProcessor;
+import org.tribuo.data.columnar.extractors.IdentityExtractor;
+import org.tribuo.data.columnar.processors.field.DateFieldProcessor;
 import org.tribuo.data.columnar.processors.field.DoubleFieldProcessor;
 import org.tribuo.data.columnar.processors.field.IdentityProcessor;
 import org.tribuo.data.columnar.processors.response.FieldResponseProcessor;
@@ -77,6 +80,46 @@ final class TestData {
         RowProcessor<Regressor> rows = new RowProcessor<>(new FieldResponseProcessor<>(List.of("petal_width"),
                 List.of("0"), new RegressionFactory(), true, false), fields);
         return split(new CSVDataSource<>(file("iris.csv"), rows, true));
+    }
+
+    /** The wine columns other than alcohol and the cultivar. */
+    static final List<String> WINE_MEASUREMENTS = List.of("malic_acid", "ash", "alcalinity_of_ash", "magnesium",
+            "total_phenols", "flavanoids", "nonflavanoid_phenols", "proanthocyanins", "color_intensity", "hue",
+            "od280_od315", "proline");
+
+    /**
+     * Wine as regression: predict the alcohol content from the twelve other measurements. The cultivar is not a
+     * feature but example metadata ({@code cultivar}), to slice by.
+     *
+     * @return 70/30 split
+     */
+    static Split<Regressor> wineAlcohol() {
+        Map<String, FieldProcessor> fields = new LinkedHashMap<>();
+        for (String f : WINE_MEASUREMENTS) {
+            fields.put(f, new DoubleFieldProcessor(f, true));
+        }
+        RowProcessor<Regressor> rows = new RowProcessor<>(List.of(new IdentityExtractor("cultivar")),
+                new FieldResponseProcessor<>(List.of("alcohol"), List.of("0"), new RegressionFactory(), true, false),
+                fields);
+        return split(new CSVDataSource<>(file("wine.csv"), rows, true));
+    }
+
+    /**
+     * Seattle weather as two-dimensional regression: predict the day's temp_max and temp_min from precipitation,
+     * wind and the month (feature {@code date@MONTH}); the weather class is example metadata ({@code weather}).
+     *
+     * @return 70/30 split (random, not by time: the task here is the dimensions, not drift)
+     */
+    static Split<Regressor> seattleTemperatures() {
+        Map<String, FieldProcessor> fields = new LinkedHashMap<>();
+        fields.put("precipitation", new DoubleFieldProcessor("precipitation", true));
+        fields.put("wind", new DoubleFieldProcessor("wind", true));
+        fields.put("date", new DateFieldProcessor("date", EnumSet.of(DateFieldProcessor.DateFeatureType.MONTH),
+                "yyyy/MM/dd"));
+        RowProcessor<Regressor> rows = new RowProcessor<>(List.of(new IdentityExtractor("weather")),
+                new FieldResponseProcessor<>(List.of("temp_max", "temp_min"), List.of("0", "0"),
+                        new RegressionFactory(), true, false), fields);
+        return split(new CSVDataSource<>(file("seattle-weather.csv"), rows, true));
     }
 
     private static DataSource<Label> csv(String name, String response) {
