@@ -28,6 +28,29 @@ class ValidatorTest {
     }
 
     @Test
+    void validate_datesAndTimestampsOutOfRange_reportedAsDatesWithPasteableFixes() {
+        Schema s = Schema.create();
+        s.column("day").date().min(java.time.LocalDate.parse("2024-01-01")).max(java.time.LocalDate.parse("2024-12-31"));
+        s.column("at").timestamp().min(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+        CsvTable csv = CsvTable.ofText("day,at\n2024-03-01,2024-03-01 10:00:00\n2025-02-01,2023-12-31 23:00:00\n");
+
+        ValidationReport report = Validator.against(s).validate(csv);
+
+        Anomaly late = report.find("day", AnomalyKind.VALUE_ABOVE_RANGE).orElseThrow();
+        assertThat(late.samples()).containsExactly(new Anomaly.Sample("2025-02-01", 3));
+        assertThat(late.description()).isEqualTo("1 value is above the maximum 2024-12-31 (largest 2025-02-01); fix"
+                + " the data or widen the range: schema.column(\"day\").max(LocalDate.parse(\"2025-02-01\"))");
+        Anomaly early = report.find("at", AnomalyKind.VALUE_BELOW_RANGE).orElseThrow();
+        assertThat(early.description()).endsWith(".min(Instant.parse(\"2023-12-31T23:00:00Z\"))");
+        // the suggested call is real API: applying it makes the data valid
+        s.column("day").max(java.time.LocalDate.parse("2025-02-01"));
+        s.column("at").min(java.time.Instant.parse("2023-12-31T23:00:00Z"));
+        assertThat(Validator.against(s).validate(csv).isValid()).isTrue();
+        assertThat(late.toString()).isEqualTo("ERROR day VALUE_ABOVE_RANGE: 1 row (50.00%): " + late.description()
+                + " e.g. 2025-02-01 (line 3)");
+    }
+
+    @Test
     void validate_csvWithMalformedLines_reportsThemByLineNumberAndValidatesTheRest() {
         List<String> lines = SharedData.lines("iris.csv");
         lines.set(4, lines.get(4) + ",extra");                 // line 5: one field too many
