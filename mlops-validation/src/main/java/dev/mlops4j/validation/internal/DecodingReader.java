@@ -25,6 +25,8 @@ public final class DecodingReader extends Reader {
     private boolean eof;
     private boolean flushed;
     private long errors;
+    /** The second half of a surrogate pair that did not fit a one-char read. */
+    private int pending = -1;
 
     /**
      * @param in the bytes; closed by {@link #close()}
@@ -47,6 +49,23 @@ public final class DecodingReader extends Reader {
         if (len == 0) {
             return 0;
         }
+        if (pending >= 0) {
+            cbuf[off] = (char) pending;
+            pending = -1;
+            return 1;
+        }
+        if (len == 1) {
+            // a supplementary character needs two chars: decode into a pair and keep the second for the next read
+            char[] two = new char[2];
+            int n = read(two, 0, 2);
+            if (n == 2) {
+                pending = two[1];
+            }
+            if (n > 0) {
+                cbuf[off] = two[0];
+            }
+            return n <= 0 ? n : 1;
+        }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
         while (out.position() == off) {
             if (flushed) {
@@ -57,6 +76,9 @@ public final class DecodingReader extends Reader {
             }
             CoderResult r = decoder.decode(bytes, out, eof);
             if (r.isError()) {
+                if (!out.hasRemaining()) {
+                    break; // the decoder reports the same error again on the next read, with room for the mark
+                }
                 bytes.position(bytes.position() + r.length());
                 out.put(MARK);
                 errors++;

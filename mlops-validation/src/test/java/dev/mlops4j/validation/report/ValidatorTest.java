@@ -27,6 +27,50 @@ class ValidatorTest {
         return s.environments(Environment.TRAINING, Environment.SERVING);
     }
 
+    /** Counts the passes over a table and its re-typed views. */
+    private static final class CountingTable implements Table {
+        private final Table inner;
+        private final int[] opens;
+
+        CountingTable(Table inner, int[] opens) {
+            this.inner = inner;
+            this.opens = opens;
+        }
+
+        @Override
+        public List<Column> columns() {
+            return inner.columns();
+        }
+
+        @Override
+        public dev.mlops4j.validation.data.RowCursor open() {
+            opens[0]++;
+            return inner.open();
+        }
+
+        @Override
+        public Table withTypes(Map<String, ColumnType> types) {
+            return new CountingTable(inner.withTypes(types), opens);
+        }
+    }
+
+    @Test
+    void validate_schemaWithEveryKindOfRule_readsTheDataOnceAndProfilesInTheSamePass() {
+        int[] opens = new int[1];
+        Table iris = new CountingTable(CsvTable.of(SharedData.path("iris.csv")), opens);
+        Schema s = irisSchema();
+        s.column("sepal_length").range(4.5, 7.5).distinctCount(10, 20);
+        s.column("species").domain("setosa", "versicolor").maxMissingFraction(0);
+
+        ValidationReport report = Validator.against(s).inEnvironment(Environment.TRAINING).validate(iris);
+
+        assertThat(opens[0]).isEqualTo(1);
+        assertThat(report.anomalies()).extracting(Anomaly::kind).contains(AnomalyKind.VALUE_BELOW_RANGE,
+                AnomalyKind.VALUE_ABOVE_RANGE, AnomalyKind.DISTINCT_COUNT_ABOVE_MAX,
+                AnomalyKind.UNEXPECTED_CATEGORICAL_VALUE);
+        assertThat(report.profile().orElseThrow().rowCount()).isEqualTo(150);
+    }
+
     @Test
     void validate_datesAndTimestampsOutOfRange_reportedAsDatesWithPasteableFixes() {
         Schema s = Schema.create();
