@@ -18,8 +18,27 @@ public class DriftDetectedException extends DataValidationException {
         super(message, report);
     }
 
-    /** @return the report that drifted; {@code null} after deserialisation */
+    /**
+     * @param message which segments drifted and how to proceed
+     * @param report the per-segment report
+     */
+    public DriftDetectedException(String message, SegmentedDriftReport report) {
+        super(message, report);
+    }
+
+    /**
+     * @return the report that drifted (for a per-segment comparison, its report over all rows); {@code null} after
+     *     deserialisation
+     */
     public DriftReport report() {
-        return (DriftReport) details();
+        Object d = details();
+        return d instanceof SegmentedDriftReport ? ((SegmentedDriftReport) d).overall() : (DriftReport) d;
+    }
+
+    /** @return the per-segment report, if a per-segment comparison drifted */
+    public java.util.Optional<SegmentedDriftReport> segmentedReport() {
+        Object d = details();
+        return d instanceof SegmentedDriftReport ? java.util.Optional.of((SegmentedDriftReport) d)
+                : java.util.Optional.empty();
     }
 }
