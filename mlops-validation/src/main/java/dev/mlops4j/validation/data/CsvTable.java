@@ -360,7 +360,8 @@ public final class CsvTable implements Table {
             Source source = new Source(description, file, text, separator, quote, encoding, header, maxRecordChars);
             List<String> names;
             List<TextParser.Inference> inferences = new ArrayList<>();
-            try (CsvParser csv = source.openParser(new DecodingReader[1])) {
+            DecodingReader[] decoding = new DecodingReader[1];
+            try (CsvParser csv = source.openParser(decoding)) {
                 boolean any = csv.next();
                 if (header) {
                     if (!any) {
@@ -373,7 +374,13 @@ public final class CsvTable implements Table {
                     }
                     names = new ArrayList<>();
                     for (int i = 0; i < csv.fieldCount(); i++) {
-                        String n = csv.field(i).strip().replace(DecodingReader.MARK, '\uFFFD');
+                        String n = csv.field(i).strip();
+                        if (decoding[0] != null && n.indexOf(DecodingReader.MARK) >= 0) {
+                            throw new DataSourceException("the header line of " + description + " has bytes that"
+                                    + " are not valid in " + encoding.name() + " (column " + (i + 1) + ": '"
+                                    + n.replace(DecodingReader.MARK, '?') + "'); set the file's encoding, e.g."
+                                    + " CsvTable.builder(file).encoding(StandardCharsets.ISO_8859_1)");
+                        }
                         names.add(n.isEmpty() ? "column_" + (i + 1) : n);
                     }
                     any = csv.next();

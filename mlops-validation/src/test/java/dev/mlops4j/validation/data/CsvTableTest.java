@@ -163,6 +163,19 @@ class CsvTableTest {
     }
 
     @Test
+    void build_headerNotValidInTheEncoding_throwsDataSourceExceptionNamingTheColumnAndTheFix() throws Exception {
+        Path f = tmp.resolve("latin1-header.csv");
+        Files.write(f, "id,pr\u00e9nom\n1,Zo\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> CsvTable.of(f)).isInstanceOf(DataSourceException.class)
+                .hasMessage("the header line of latin1-header.csv has bytes that are not valid in UTF-8 (column 2:"
+                        + " 'pr?nom'); set the file's encoding, e.g. CsvTable.builder(file)"
+                        + ".encoding(StandardCharsets.ISO_8859_1)");
+        assertThat(CsvTable.builder(f).encoding(StandardCharsets.ISO_8859_1).build().columns())
+                .extracting(Column::name).containsExactly("id", "pr\u00e9nom");
+    }
+
+    @Test
     void builder_noHeader_namesColumnsOrUsesGivenNames() {
         assertThat(CsvTable.builder("t", "1,a\n2,b\n").header(false).build().columns())
                 .containsExactly(new Column("column_1", ColumnType.INTEGER), new Column("column_2", ColumnType.CATEGORICAL));
