@@ -13,6 +13,7 @@ import java.util.Map;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.Output;
+import org.tribuo.regression.Regressor;
 
 /** A {@link Table} over Tribuo examples; see {@link TribuoTables}. Immutable. */
 final class TribuoTable<T extends Output<T>> implements Table {
@@ -23,6 +24,8 @@ final class TribuoTable<T extends Output<T>> implements Table {
     private final List<Column> columns;
     private final int featureCount;
     private final boolean hasOutput;
+    /** Regression dimensions, one floating column each; {@code null} for other outputs (one categorical column). */
+    private final List<String> dimensions;
     private final boolean hasWeight;
     private final AbsentFeature absent;
     private final T unknown;
@@ -31,11 +34,13 @@ final class TribuoTable<T extends Output<T>> implements Table {
     private final Map<String, Integer> featureIndex = new HashMap<>();
 
     TribuoTable(Iterable<Example<T>> examples, List<Column> columns, int featureCount, boolean hasOutput,
-            boolean hasWeight, AbsentFeature absent, T unknown, String description, long firstLine) {
+            List<String> dimensions, boolean hasWeight, AbsentFeature absent, T unknown, String description,
+            long firstLine) {
         this.examples = examples;
         this.columns = List.copyOf(columns);
         this.featureCount = featureCount;
         this.hasOutput = hasOutput;
+        this.dimensions = dimensions == null ? null : List.copyOf(dimensions);
         this.hasWeight = hasWeight;
         this.absent = absent;
         this.unknown = unknown;
@@ -65,8 +70,8 @@ final class TribuoTable<T extends Output<T>> implements Table {
             changed |= t != null && t != c.type();
             cols.add(t == null ? c : c.withType(t));
         }
-        return changed ? new TribuoTable<>(examples, cols, featureCount, hasOutput, hasWeight, absent, unknown,
-                description, firstLine) : this;
+        return changed ? new TribuoTable<>(examples, cols, featureCount, hasOutput, dimensions, hasWeight, absent,
+                unknown, description, firstLine) : this;
     }
 
     @Override
@@ -83,8 +88,8 @@ final class TribuoTable<T extends Output<T>> implements Table {
         for (int i = 0; i < n; i++) {
             int from = (int) ((long) list.size() * i / n);
             int to = (int) ((long) list.size() * (i + 1) / n);
-            out.add(new TribuoTable<>(list.subList(from, to), columns, featureCount, hasOutput, hasWeight, absent,
-                    unknown, description, firstLine + from));
+            out.add(new TribuoTable<>(list.subList(from, to), columns, featureCount, hasOutput, dimensions, hasWeight,
+                    absent, unknown, description, firstLine + from));
         }
         return out;
     }
@@ -94,7 +99,8 @@ final class TribuoTable<T extends Output<T>> implements Table {
         Iterator<Example<T>> it = examples.iterator();
         ColumnType[] types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
         int outputIndex = hasOutput ? featureCount : -1;
-        int weightIndex = hasWeight ? featureCount + (hasOutput ? 1 : 0) : -1;
+        int outputWidth = !hasOutput ? 0 : dimensions == null ? 1 : dimensions.size();
+        int weightIndex = hasWeight ? featureCount + outputWidth : -1;
         return new RowCursor() {
             private long line = firstLine;
 
@@ -118,7 +124,9 @@ final class TribuoTable<T extends Output<T>> implements Table {
                         writeNumber(row, c, types[c], f.getValue());
                     }
                 }
-                if (outputIndex >= 0) {
+                if (outputIndex >= 0 && dimensions != null) {
+                    writeDimensions(row, outputIndex, types, e.getOutput());
+                } else if (outputIndex >= 0) {
                     T out = e.getOutput();
                     if (out == null || out.equals(unknown)) {
                         row.setMissing(outputIndex);
@@ -137,6 +145,26 @@ final class TribuoTable<T extends Output<T>> implements Table {
                 // examples are in memory
             }
         };
+    }
+
+    /**
+     * A regression output: each dimension's value in its column. The unknown output (NaN values) and dimensions an
+     * example lacks are missing cells; {@code Regressor.equals} compares names only, so NaN is the test.
+     */
+    private void writeDimensions(Row row, int first, ColumnType[] types, T out) {
+        for (int d = 0; d < dimensions.size(); d++) {
+            int c = first + d;
+            double v = Double.NaN;
+            if (out instanceof Regressor) {
+                v = ((Regressor) out).getDimension(dimensions.get(d)).map(Regressor.DimensionTuple::getValue)
+                        .orElse(Double.NaN);
+            }
+            if (Double.isNaN(v)) {
+                row.setMissing(c);
+            } else {
+                writeNumber(row, c, types[c], v);
+            }
+        }
     }
 
     /** Feature values are doubles; a schema may ask for another type, which they may not fit. */

@@ -14,11 +14,17 @@ import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.Output;
+import org.tribuo.OutputInfo;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
 
 /**
  * Presents Tribuo data as a validation {@link Table}: one {@link ColumnType#FLOATING} column per feature, then
- * a {@link ColumnType#CATEGORICAL} column with each example's output ({@code Output.getSerializableForm(false)},
- * e.g. the label; the output factory's unknown output is a missing cell) and optionally the example weight.
+ * the output and optionally the example weight. The output of a regression data set (a {@code Regressor}) is
+ * numeric: one {@link ColumnType#FLOATING} column with the target's value, or, with several dimensions, one per
+ * dimension named {@code <output column>.<dimension>}; any other output is a {@link ColumnType#CATEGORICAL} column
+ * with {@code Output.getSerializableForm(false)} (e.g. the label). The output factory's unknown output is a
+ * missing cell.
  *
  * <pre>{@code
  * Table table = TribuoTables.builder(dataset).outputColumn("cultivar").build();
@@ -62,7 +68,13 @@ public final class TribuoTables {
         for (int id = 0; id < dataset.getFeatureIDMap().size(); id++) {
             byId.add(dataset.getFeatureIDMap().get(id).getName());
         }
-        return new Builder<>(dataset.getData(), byId, dataset.getOutputFactory().getUnknownOutput(),
+        List<String> dimensions = null;
+        if (dataset.getOutputFactory() instanceof RegressionFactory) {
+            @SuppressWarnings("unchecked")
+            OutputInfo<Regressor> info = (OutputInfo<Regressor>) (OutputInfo<?>) dataset.getOutputInfo();
+            dimensions = List.of(Regressor.extractNames(info));
+        }
+        return new Builder<>(dataset.getData(), byId, dimensions, dataset.getOutputFactory().getUnknownOutput(),
                 "Tribuo dataset");
     }
 
@@ -74,13 +86,23 @@ public final class TribuoTables {
     public static <T extends Output<T>> Builder<T> builder(DataSource<T> source) {
         Objects.requireNonNull(source, "source");
         Set<String> names = new LinkedHashSet<>();
+        boolean regression = source.getOutputFactory() instanceof RegressionFactory;
+        Set<String> dimensions = new LinkedHashSet<>();
         for (Example<T> e : source) {
             for (Feature f : e) {
                 names.add(f.getName());
             }
+            if (regression && e.getOutput() instanceof Regressor) {
+                Regressor r = (Regressor) e.getOutput();
+                for (int d = 0; d < r.size(); d++) {
+                    if (!Double.isNaN(r.getValues()[d])) {
+                        dimensions.add(r.getNames()[d]);
+                    }
+                }
+            }
         }
-        return new Builder<>(source, new ArrayList<>(names), source.getOutputFactory().getUnknownOutput(),
-                "Tribuo " + source.getClass().getSimpleName());
+        return new Builder<>(source, new ArrayList<>(names), regression ? new ArrayList<>(dimensions) : null,
+                source.getOutputFactory().getUnknownOutput(), "Tribuo " + source.getClass().getSimpleName());
     }
 
     /**
@@ -91,15 +113,18 @@ public final class TribuoTables {
     public static final class Builder<T extends Output<T>> {
         private final Iterable<Example<T>> examples;
         private final List<String> features;
+        private final List<String> dimensions;
         private final T unknown;
         private String description;
         private String outputColumn = "output";
         private String weightColumn;
         private AbsentFeature absent = AbsentFeature.ZERO;
 
-        private Builder(Iterable<Example<T>> examples, List<String> features, T unknown, String description) {
+        private Builder(Iterable<Example<T>> examples, List<String> features, List<String> dimensions, T unknown,
+                String description) {
             this.examples = examples;
             this.features = features;
+            this.dimensions = dimensions;
             this.unknown = unknown;
             this.description = description;
         }
@@ -156,20 +181,32 @@ public final class TribuoTables {
                 columns.add(new Column(f, ColumnType.FLOATING));
                 seen.add(f);
             }
-            for (String extra : new String[] {outputColumn, weightColumn}) {
-                if (extra != null && !seen.add(extra)) {
+            List<String> outputs = new ArrayList<>();
+            if (outputColumn != null && dimensions == null) {
+                outputs.add(outputColumn);
+            } else if (outputColumn != null) {
+                for (String d : dimensions) {
+                    outputs.add(dimensions.size() == 1 ? outputColumn : outputColumn + "." + d);
+                }
+            }
+            List<String> extras = new ArrayList<>(outputs);
+            if (weightColumn != null) {
+                extras.add(weightColumn);
+            }
+            for (String extra : extras) {
+                if (!seen.add(extra)) {
                     throw new InvalidInputException("column name '" + extra + "' is also a feature name; choose"
                             + " another name for the output or weight column");
                 }
             }
-            if (outputColumn != null) {
-                columns.add(new Column(outputColumn, ColumnType.CATEGORICAL));
+            for (String o : outputs) {
+                columns.add(new Column(o, dimensions == null ? ColumnType.CATEGORICAL : ColumnType.FLOATING));
             }
             if (weightColumn != null) {
                 columns.add(new Column(weightColumn, ColumnType.FLOATING));
             }
-            return new TribuoTable<>(examples, columns, features.size(), outputColumn != null, weightColumn != null,
-                    absent, unknown, description, 1);
+            return new TribuoTable<>(examples, columns, features.size(), outputColumn != null, dimensions,
+                    weightColumn != null, absent, unknown, description, 1);
         }
     }
 }

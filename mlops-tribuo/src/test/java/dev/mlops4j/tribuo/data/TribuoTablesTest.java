@@ -23,17 +23,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tribuo.DataSource;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.data.columnar.FieldProcessor;
+import org.tribuo.data.columnar.RowProcessor;
+import org.tribuo.data.columnar.processors.field.DoubleFieldProcessor;
+import org.tribuo.data.columnar.processors.response.FieldResponseProcessor;
+import org.tribuo.data.csv.CSVDataSource;
 import org.tribuo.data.csv.CSVLoader;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
 
 class TribuoTablesTest {
 
@@ -145,6 +154,70 @@ class TribuoTablesTest {
         assertThat(table.split(2)).hasSize(2);
         assertThat(parallel.column("f").allValues()).isEqualTo(Profile.of(table).column("f").allValues());
         assertThat(parallel.column("output").topValues().get(0)).isEqualTo(new FrequentValue("b", 16_666, 0));
+    }
+
+    /** Iris as regression (petal_width from the other measurements), read by Tribuo's CSVDataSource. */
+    private static DataSource<Regressor> irisPetalWidth() {
+        Path iris = wine().resolveSibling("iris.csv");
+        Map<String, FieldProcessor> fields = new LinkedHashMap<>();
+        for (String f : List.of("sepal_length", "sepal_width", "petal_length")) {
+            fields.put(f, new DoubleFieldProcessor(f, true));
+        }
+        RowProcessor<Regressor> rows = new RowProcessor<>(new FieldResponseProcessor<>(List.of("petal_width"),
+                List.of("0"), new RegressionFactory(), true, false), fields);
+        return new CSVDataSource<>(iris, rows, true);
+    }
+
+    @Test
+    void of_regressionSourceAndDataset_targetIsAFloatingColumnValidatedByTheRawSchema() throws IOException {
+        Path iris = wine().resolveSibling("iris.csv");
+        List<String> lines = Files.readAllLines(iris);
+        int c = Arrays.asList(lines.get(0).split(",")).indexOf("petal_width");
+        double[] width = lines.stream().skip(1).filter(l -> !l.isBlank())
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[c])).toArray();
+        Schema raw = Schema.infer(Profile.of(CsvTable.of(iris))).removeColumn("species");
+
+        for (Table table : List.of(TribuoTables.builder(irisPetalWidth()).outputColumn("petal_width").build(),
+                TribuoTables.builder(new MutableDataset<>(irisPetalWidth())).outputColumn("petal_width").build())) {
+            assertThat(table.columns()).contains(new Column("petal_width", ColumnType.FLOATING));
+            ColumnProfile p = Profile.of(table).column("petal_width");
+            assertThat(p.count()).isEqualTo(150);
+            assertThat(p.mean().getAsDouble()).isCloseTo(Arrays.stream(width).average().orElseThrow(), within(1e-12));
+            assertThat(p.min().getAsDouble()).isEqualTo(0.1);
+            assertThat(p.max().getAsDouble()).isEqualTo(2.5);
+            assertThat(Validator.against(raw).validate(table).anomalies()).isEmpty();
+        }
+        Schema narrow = raw.copy();
+        narrow.column("petal_width").max(2.0);
+        assertThat(Validator.against(narrow).validate(TribuoTables.builder(irisPetalWidth())
+                .outputColumn("petal_width").build()).find("petal_width", AnomalyKind.VALUE_ABOVE_RANGE).orElseThrow()
+                .count()).isEqualTo(Arrays.stream(width).filter(w -> w > 2.0).count());
+    }
+
+    @Test
+    void of_multiDimensionalRegression_oneColumnPerDimensionAndUnknownOutputsMissing() {
+        RegressionFactory factory = new RegressionFactory();
+        List<Example<Regressor>> examples = new ArrayList<>();
+        examples.add(new ArrayExample<>(new Regressor(new String[] {"a", "b"}, new double[] {1.0, 2.0}),
+                new String[] {"x"}, new double[] {1.0}));
+        examples.add(new ArrayExample<>(new Regressor(new String[] {"a", "b"}, new double[] {3.0, 0.0}),
+                new String[] {"x"}, new double[] {2.0}));
+        examples.add(new ArrayExample<>(factory.getUnknownOutput(), new String[] {"x"}, new double[] {3.0}));
+        ListDataSource<Regressor> source = new ListDataSource<>(examples, factory,
+                new SimpleDataSourceProvenance("test", factory));
+
+        Table table = TribuoTables.builder(source).outputColumn("y").weightColumn("w").build();
+        Profile p = Profile.of(table);
+
+        assertThat(table.columns()).containsExactly(new Column("x", ColumnType.FLOATING),
+                new Column("y.a", ColumnType.FLOATING), new Column("y.b", ColumnType.FLOATING),
+                new Column("w", ColumnType.FLOATING));
+        assertThat(p.column("y.a").mean().getAsDouble()).isEqualTo(2.0);
+        assertThat(p.column("y.a").missing()).isEqualTo(1);
+        assertThat(p.column("y.b").zeros()).isEqualTo(1);
+        assertThat(p.column("w").count()).isEqualTo(3);
+        assertThatThrownBy(() -> TribuoTables.builder(source).outputColumn("y").weightColumn("y.b").build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'y.b'");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mlops4j.validation.check;
 
 import dev.mlops4j.validation.Severity;
+import dev.mlops4j.validation.internal.TextTable;
 import java.util.List;
 
 /**
@@ -24,5 +25,21 @@ public record CheckResult(String check, Severity level, CheckStatus status, List
     /** @return the constraints that failed */
     public List<ConstraintResult> failures() {
         return constraints.stream().filter(c -> !c.isSuccess()).toList();
+    }
+
+    /** @return a summary line and an aligned table with one line per constraint, for JShell and logs */
+    @Override
+    public String toString() {
+        TextTable t = new TextTable("CONSTRAINT", "STATUS", ">OBSERVED", ">UNEXPECTED", ">PERCENT",
+                "UNEXPECTED VALUES / MESSAGE");
+        for (ConstraintResult c : constraints) {
+            t.row(c.constraint(), c.status(), c.observedValue() == null ? "" : TextTable.number(c.observedValue()),
+                    c.unexpectedCount() == null ? "" : c.unexpectedCount(),
+                    c.unexpectedPercent() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f%%",
+                            c.unexpectedPercent()), c.detail(3));
+        }
+        long failed = constraints.stream().filter(c -> !c.isSuccess()).count();
+        return "Check " + check + " (" + level + "): " + status + ", " + failed + " of " + constraints.size()
+                + " constraints failed\n" + t;
     }
 }

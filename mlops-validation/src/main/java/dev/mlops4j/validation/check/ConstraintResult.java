@@ -33,4 +33,33 @@ public record ConstraintResult(String constraint, ConstraintStatus status, Doubl
     public boolean isSuccess() {
         return status == ConstraintStatus.SUCCESS;
     }
+
+    /**
+     * @param maxValues how many unexpected values to show at most
+     * @return the first unexpected values, or the message if there are none
+     */
+    String detail(int maxValues) {
+        return unexpectedValues.isEmpty() ? message
+                : String.join(", ", unexpectedValues.subList(0, Math.min(maxValues, unexpectedValues.size())));
+    }
+
+    /** @return one line: constraint, status, observed value, unexpected count and percent, and why it failed */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(constraint).append(": ").append(status);
+        if (observedValue != null) {
+            sb.append(", observed ").append(dev.mlops4j.validation.internal.TextTable.number(observedValue));
+        }
+        if (unexpectedCount != null) {
+            sb.append(", ").append(unexpectedCount).append(" unexpected (")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f%%", unexpectedPercent)).append(')');
+        }
+        if (!message.isEmpty()) {
+            sb.append(": ").append(message);
+        }
+        if (!unexpectedValues.isEmpty()) {
+            sb.append(" e.g. ").append(detail(5));
+        }
+        return sb.toString();
+    }
 }

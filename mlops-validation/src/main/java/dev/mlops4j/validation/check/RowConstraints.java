@@ -61,7 +61,8 @@ final class RowConstraints {
         ContainedIn(String description, String column, Set<String> allowed) {
             super(description);
             this.column = column;
-            this.allowed = Set.copyOf(allowed);
+            // insertion order kept, so messages list the values as the check was written
+            this.allowed = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(allowed));
         }
 
         @Override

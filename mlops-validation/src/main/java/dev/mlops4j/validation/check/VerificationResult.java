@@ -66,8 +66,7 @@ public record VerificationResult(String source, long rowCount, long malformedRow
                 "UNEXPECTED VALUES / MESSAGE");
         for (CheckResult r : checkResults) {
             for (ConstraintResult c : r.constraints()) {
-                String detail = c.unexpectedValues().isEmpty() ? c.message()
-                        : String.join(", ", c.unexpectedValues().subList(0, Math.min(3, c.unexpectedValues().size())));
+                String detail = c.detail(3);
                 t.row(r.check(), r.level(), c.constraint(), c.status(),
                         c.observedValue() == null ? "" : TextTable.number(c.observedValue()),
                         c.unexpectedCount() == null ? "" : c.unexpectedCount(),

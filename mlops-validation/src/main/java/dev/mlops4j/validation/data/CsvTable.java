@@ -3,10 +3,10 @@ package dev.mlops4j.validation.data;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.validation.DataSourceException;
 import dev.mlops4j.validation.internal.CsvParser;
+import dev.mlops4j.validation.internal.DecodingReader;
 import dev.mlops4j.validation.internal.StringCache;
 import dev.mlops4j.validation.internal.TextParser;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -116,7 +116,8 @@ public final class CsvTable implements Table {
 
     @Override
     public RowCursor open() {
-        CsvParser csv = source.openParser();
+        DecodingReader[] decoding = new DecodingReader[1];
+        CsvParser csv = source.openParser(decoding);
         if (source.header() && !csv.next()) {
             csv.close();
             throw new DataSourceException(source.description() + " has no header line any more; was it truncated?");
@@ -127,6 +128,9 @@ public final class CsvTable implements Table {
             caches[i] = types[i] == ColumnType.CATEGORICAL ? new StringCache() : null;
         }
         return new RowCursor() {
+            /** Undecodable byte sequences already reported with their records. */
+            private long reportedEncodingErrors;
+
             @Override
             public boolean next(Row row) {
                 boolean more;
@@ -140,7 +144,12 @@ public final class CsvTable implements Table {
                     return false;
                 }
                 row.setLineNumber(csv.recordLine());
-                if (csv.error() != null) {
+                String encodingError = decoding[0] != null && decoding[0].errors() > reportedEncodingErrors
+                        ? encodingError() : null;
+                if (encodingError != null) {
+                    row.clear();
+                    row.markMalformed(encodingError, csv.rawText(200).replace(DecodingReader.MARK, '?'));
+                } else if (csv.error() != null) {
                     row.clear();
                     row.markMalformed(csv.error(), csv.rawText(200));
                 } else if (csv.fieldCount() != types.length) {
@@ -156,6 +165,28 @@ public final class CsvTable implements Table {
                 return true;
             }
 
+            /** Looks for undecodable bytes (read ahead by the decoder) in the current record. */
+            private String encodingError() {
+                char[] buf = csv.buffer();
+                int found = 0;
+                int field = -1;
+                for (int f = 0; f < csv.fieldCount(); f++) {
+                    for (int i = csv.start(f); i < csv.end(f); i++) {
+                        if (buf[i] == DecodingReader.MARK) {
+                            found++;
+                            field = field < 0 ? f : field;
+                        }
+                    }
+                }
+                if (found == 0) {
+                    return null;
+                }
+                reportedEncodingErrors += found;
+                return found + (found == 1 ? " byte sequence" : " byte sequences") + " not valid in "
+                        + source.encoding().name() + " (first in field " + (field + 1) + "); check the file's"
+                        + " encoding, e.g. CsvTable.builder(file).encoding(StandardCharsets.ISO_8859_1)";
+            }
+
             @Override
             public void close() {
                 csv.close();
@@ -167,11 +198,12 @@ public final class CsvTable implements Table {
     private record Source(String description, Path file, String text, char separator, char quote, Charset encoding,
             boolean header, int maxRecordChars) {
 
-        CsvParser openParser() {
+        CsvParser openParser(DecodingReader[] decoding) {
             Reader reader;
             if (file != null) {
                 try {
-                    reader = new InputStreamReader(Files.newInputStream(file), encoding);
+                    decoding[0] = new DecodingReader(Files.newInputStream(file), encoding);
+                    reader = decoding[0];
                 } catch (NoSuchFileException e) {
                     throw new DataSourceException("CSV file " + file + " does not exist", e);
                 } catch (IOException e) {
@@ -328,7 +360,8 @@ public final class CsvTable implements Table {
             Source source = new Source(description, file, text, separator, quote, encoding, header, maxRecordChars);
             List<String> names;
             List<TextParser.Inference> inferences = new ArrayList<>();
-            try (CsvParser csv = source.openParser()) {
+            DecodingReader[] decoding = new DecodingReader[1];
+            try (CsvParser csv = source.openParser(decoding)) {
                 boolean any = csv.next();
                 if (header) {
                     if (!any) {
@@ -342,6 +375,12 @@ public final class CsvTable implements Table {
                     names = new ArrayList<>();
                     for (int i = 0; i < csv.fieldCount(); i++) {
                         String n = csv.field(i).strip();
+                        if (decoding[0] != null && n.indexOf(DecodingReader.MARK) >= 0) {
+                            throw new DataSourceException("the header line of " + description + " has bytes that"
+                                    + " are not valid in " + encoding.name() + " (column " + (i + 1) + ": '"
+                                    + n.replace(DecodingReader.MARK, '?') + "'); set the file's encoding, e.g."
+                                    + " CsvTable.builder(file).encoding(StandardCharsets.ISO_8859_1)");
+                        }
                         names.add(n.isEmpty() ? "column_" + (i + 1) : n);
                     }
                     any = csv.next();

@@ -69,4 +69,23 @@ public record ColumnDrift(String column, ColumnType referenceType, ColumnType cu
         }
         return worst == null ? status : worst;
     }
+
+    /** @return the verdict, the value counts, then one line per measurement and monitor (or why not judged) */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(column).append(" (").append(referenceType == null ? "absent"
+                : referenceType.name()).append(referenceType == currentType ? "" : " -> " + (currentType == null
+                ? "absent" : currentType.name())).append("): ").append(status).append(", ").append(referenceValues)
+                .append(" reference / ").append(currentValues).append(" current values");
+        if (!reason.isEmpty()) {
+            sb.append(": ").append(reason);
+        }
+        for (Measurement m : measurements) {
+            sb.append("\n  ").append(m);
+        }
+        for (MonitorResult m : monitors) {
+            sb.append("\n  ").append(m);
+        }
+        return sb.toString();
+    }
 }

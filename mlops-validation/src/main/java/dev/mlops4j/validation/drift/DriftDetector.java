@@ -369,8 +369,10 @@ public final class DriftDetector {
         }
 
         /**
-         * @param epsilon the share an empty PSI bin counts as (default 1e-4, Evidently's; it bounds the PSI of a bin
-         *     that is empty on one side)
+         * @param epsilon the share an empty PSI bin counts as (default 1e-4, Evidently's usual value; it bounds the
+         *     PSI of a bin that is empty on one side). Evidently differs in one case: when the smallest non-empty
+         *     share of a side is at most 1e-4 it uses that share / 10^6 instead; here the epsilon is fixed, so the
+         *     PSI never depends on how rare the rarest other bin is.
          * @return this builder
          */
         public Builder psiEpsilon(double epsilon) {

@@ -29,7 +29,8 @@ import dev.mlops4j.validation.data.ColumnType;
  * {@code n <= 1000}, ordered columns with {@code u <= 5} and categorical columns use
  * {@link DriftMethod#CHI_SQUARED_GOODNESS_OF_FIT} ({@code u > 2}) or {@link DriftMethod#Z_TEST} ({@code u <= 2}),
  * other ordered columns {@link DriftMethod#KOLMOGOROV_SMIRNOV}, all at p &lt; 0.05; if {@code n > 1000}, ordered
- * columns with {@code u <= 5} and categorical columns use {@link DriftMethod#JENSEN_SHANNON_DISTANCE} (log base 2)
+ * columns with {@code u <= 5} and categorical columns use {@link DriftMethod#JENSEN_SHANNON_DISTANCE} (natural log: Evidently calls
+ * scipy's {@code jensenshannon} without a base, so a distance of 0.1 there is 0.1 / sqrt(ln 2) = 0.12 in base 2)
  * and other ordered columns {@link DriftMethod#WASSERSTEIN_NORMED}, both drifting at 0.1. Binning
  * {@link Binning#STURGES}; no minimum sample beyond the tests' own (2 values); data set DRIFT when at least half of
  * the columns drifted; no warning band.
@@ -107,9 +108,12 @@ public enum DriftPreset {
         return this == TFDV ? 0 : 20;
     }
 
-    /** @return the logarithm base of the Jensen-Shannon methods */
+    /**
+     * @return the logarithm base of the Jensen-Shannon methods: e for {@link #EVIDENTLY} (scipy's default, which
+     *     Evidently uses), 2 otherwise (TFDV's, and the one that bounds the divergence and distance by 1)
+     */
     public double logBase() {
-        return 2;
+        return this == EVIDENTLY ? Math.E : 2;
     }
 
     /**

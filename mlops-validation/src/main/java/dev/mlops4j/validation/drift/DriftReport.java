@@ -175,6 +175,37 @@ public final class DriftReport {
         return status() == DriftStatus.DRIFT;
     }
 
+    /**
+     * Stops a pipeline on drift, as {@link dev.mlops4j.validation.report.ValidationReport#throwIfInvalid()} does on
+     * invalid data. WARNING, NOT_ENOUGH_DATA and NOT_COMPARABLE do not throw: they are not evidence of drift.
+     *
+     * @return this report, unless the data set drifted
+     * @throws DriftDetectedException if {@link #status()} is DRIFT; the message lists each drifted column with its
+     *     measurement and thresholds
+     */
+    public DriftReport throwIfDrift() {
+        if (!isDrift()) {
+            return this;
+        }
+        StringBuilder sb = new StringBuilder("drift of ").append(currentSource).append(" against ")
+                .append(referenceSource).append(": ").append(summary());
+        for (ColumnDrift c : columns) {
+            if (c.isDrift()) {
+                Measurement m = c.measurement().orElseThrow();
+                sb.append("\n  - column '").append(c.column()).append("': ").append(m.method().shortName())
+                        .append(" = ").append(Measurement.format(m.value()));
+                if (m.method().isTest()) {
+                    sb.append(", p = ").append(Measurement.format(m.adjustedPValue()));
+                }
+                sb.append(" (drift at ").append(m.thresholds().describe(m.method().isTest())).append(')');
+            }
+        }
+        sb.append("\nInvestigate the drifted columns (report.column(name) says what each number is); if the change is"
+                + " expected, retrain or take the current data as the new reference, or adjust the thresholds with"
+                + " DriftDetector.builder().thresholds(...).");
+        throw new DriftDetectedException(sb.toString(), this);
+    }
+
     /** @return the columns whose drift status or some monitor is WARNING or DRIFT */
     public List<ColumnDrift> alerts() {
         return columns.stream().filter(c -> c.worstStatus() == DriftStatus.WARNING

@@ -21,4 +21,20 @@ public record MonitorResult(Monitor monitor, double reference, double current, d
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(status, "status");
     }
+
+    /** @return one line, shares in percent, e.g. {@code missing_fraction_change: 2.00% -> 9.00%, 7.00% -> WARNING} */
+    @Override
+    public String toString() {
+        return monitor.key() + ": " + (Double.isNaN(reference) ? "" : pct(reference) + " -> ") + pct(current) + ", "
+                + pct(value) + " (thresholds " + pctThresholds() + ") -> " + status + (exact ? "" : " (estimate)");
+    }
+
+    private String pctThresholds() {
+        return thresholds.warning() == thresholds.drift() ? ">=" + pct(thresholds.drift())
+                : ">=" + pct(thresholds.warning()) + "/" + pct(thresholds.drift());
+    }
+
+    private static String pct(double share) {
+        return Double.isNaN(share) ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f%%", share * 100);
+    }
 }

@@ -82,6 +82,31 @@ public final class SegmentedDriftReport {
     }
 
     /**
+     * Stops a pipeline when the data drifted over all rows or within any segment (a shift confined to one region can
+     * be invisible over all rows).
+     *
+     * @return this report, unless something drifted
+     * @throws DriftDetectedException listing the drifted segments with their drifted columns
+     */
+    public SegmentedDriftReport throwIfDrift() {
+        List<String> drifted = driftedSegments();
+        if (!overall.isDrift() && drifted.isEmpty()) {
+            return this;
+        }
+        StringBuilder sb = new StringBuilder("drift by segment of '").append(segmentColumn).append("': ")
+                .append(drifted.size()).append(" of ").append(segments.size()).append(" segments drifted");
+        if (overall.isDrift()) {
+            sb.append(", and all rows together drifted (").append(overall.driftedColumns()).append(')');
+        }
+        for (String s : drifted) {
+            sb.append("\n  - segment '").append(s).append("': ").append(segments.get(s).driftedColumns());
+        }
+        sb.append("\nInvestigate with report.segment(name); if the change is expected, retrain or take the current"
+                + " data as the new reference, or adjust the thresholds.");
+        throw new DriftDetectedException(sb.toString(), this);
+    }
+
+    /**
      * @return the overall report's metrics, then per segment its metrics under {@code drift.segment.<segment>.}
      */
     public Map<String, Double> metrics() {

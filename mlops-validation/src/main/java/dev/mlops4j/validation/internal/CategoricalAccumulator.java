@@ -133,8 +133,7 @@ public final class CategoricalAccumulator extends ColumnAccumulator {
         if (exact != null) {
             return DistinctCount.exactly(exact.size());
         }
-        return new DistinctCount(Math.round(hll.getEstimate()), false, (long) Math.floor(hll.getLowerBound(2)),
-                (long) Math.ceil(hll.getUpperBound(2)));
+        return DistinctCount.estimated(hll.getEstimate(), hll.getLowerBound(2), hll.getUpperBound(2), count());
     }
 
     @Override

@@ -271,9 +271,10 @@ public final class NumericAccumulator extends ColumnAccumulator {
         if (exact != null) {
             return DistinctCount.exactly(exact.size() + nanDistinct);
         }
-        return new DistinctCount(Math.round(hll.getEstimate()) + nanDistinct, false,
-                (long) Math.floor(hll.getLowerBound(2)) + nanDistinct,
-                (long) Math.ceil(hll.getUpperBound(2)) + nanDistinct);
+        DistinctCount numbers = DistinctCount.estimated(hll.getEstimate(), hll.getLowerBound(2), hll.getUpperBound(2),
+                count() - nan);
+        return new DistinctCount(numbers.estimate() + nanDistinct, false, numbers.lowerBound() + nanDistinct,
+                numbers.upperBound() + nanDistinct);
     }
 
     /** Exact values sorted ascending, with their counts: [values, counts]. */

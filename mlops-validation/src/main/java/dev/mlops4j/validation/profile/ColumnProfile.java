@@ -181,12 +181,85 @@ public final class ColumnProfile {
         }
     }
 
+    /**
+     * @param spread a standard deviation (or another difference) in this column's numeric view
+     * @return it as text: days for date columns, a duration for timestamps, a number otherwise
+     */
+    public String formatSpread(double spread) {
+        switch (type()) {
+            case DATE:
+                return TextTable.number(spread) + " days";
+            case TIMESTAMP:
+                return java.time.Duration.ofMillis(Math.round(spread)).toString();
+            default:
+                return TextTable.number(spread);
+        }
+    }
+
+    /** @return the mean as text: a date or instant for those types (the mean day or instant), else a number */
+    String formatMean() {
+        if (!mean().isPresent()) {
+            return "";
+        }
+        double m = mean().getAsDouble();
+        return type() == ColumnType.DATE || type() == ColumnType.TIMESTAMP ? format(Math.floor(m)) : TextTable.number(m);
+    }
+
+    /** @return the distinct count as text, {@code ~} marking an estimate */
+    String formatDistinct() {
+        return (distinct().exact() ? "" : "~") + distinct().estimate();
+    }
+
+    /**
+     * @return every statistic of the column on a few lines (counts, range, moments, quantiles, top values and the
+     *     histogram), for JShell
+     */
     @Override
     public String toString() {
-        return name() + " (" + type() + "): count=" + count() + ", missing=" + missing() + ", invalid=" + invalid()
-                + ", distinct=" + distinct().estimate()
-                + (min().isPresent() ? ", min=" + format(min().getAsDouble()) + ", max=" + format(max().getAsDouble())
-                        : "")
-                + (mean().isPresent() ? ", mean=" + TextTable.number(mean().getAsDouble()) : "");
+        StringBuilder sb = new StringBuilder(name()).append(" (").append(type()).append("): ").append(rows())
+                .append(" rows, count=").append(count()).append(", missing=").append(missing()).append(" (")
+                .append(TextTable.percent(missingFraction())).append("), invalid=").append(invalid())
+                .append(", distinct=").append(formatDistinct());
+        if (type() == ColumnType.FLOATING) {
+            sb.append(", NaN=").append(nanCount());
+        }
+        if (type().isNumeric()) {
+            sb.append(", zeros=").append(zeros());
+        }
+        if (min().isPresent()) {
+            sb.append("\n  min=").append(format(min().getAsDouble())).append(", max=")
+                    .append(format(max().getAsDouble()));
+        }
+        if (mean().isPresent()) {
+            sb.append(min().isPresent() ? ", " : "\n  ").append("mean=").append(formatMean());
+            if (stddev().isPresent()) {
+                sb.append(", stddev=").append(formatSpread(stddev().getAsDouble()));
+            }
+        }
+        List<Quantile> qs = quantiles();
+        if (!qs.isEmpty()) {
+            sb.append("\n  quantiles").append(quantileRankError() > 0 ? " (rank error "
+                    + TextTable.percent(quantileRankError()) + ")" : "").append(": ");
+            for (int i = 0; i < qs.size(); i++) {
+                Quantile q = qs.get(i);
+                sb.append(i == 0 ? "" : ", ").append('p').append(TextTable.number(q.rank() * 100)).append('=')
+                        .append(format(q.value()));
+            }
+        }
+        List<FrequentValue> top = topValues(type().isOrdered() ? 5 : 10);
+        if (!top.isEmpty()) {
+            sb.append("\n  top values: ");
+            for (int i = 0; i < top.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(top.get(i));
+            }
+        }
+        sb.append('\n');
+        if (type().isOrdered() && min().isPresent()) {
+            Histogram h = histogram();
+            if (!h.buckets().isEmpty()) {
+                sb.append(h.render(this::format).indent(2));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -9,4 +9,10 @@ package dev.mlops4j.validation.profile;
  * @param maxError the largest possible over-count, 0 when exact
  */
 public record FrequentValue(String value, long count, long maxError) {
+
+    /** @return e.g. {@code sun (714)}, or {@code sun (~714)} for an estimate */
+    @Override
+    public String toString() {
+        return value + " (" + (maxError == 0 ? "" : "~") + count + ")";
+    }
 }

@@ -202,11 +202,11 @@ public final class Profile {
             String top = c.type().isOrdered() ? "" : c.topValues(3).stream()
                     .map(f -> f.value() + " (" + f.count() + ")").collect(Collectors.joining(", "));
             t.row(c.name(), c.type(), c.count(), c.missing(), c.invalid(),
-                    (c.distinct().exact() ? "" : "~") + c.distinct().estimate(),
+                    c.formatDistinct(),
                     c.min().isPresent() ? c.format(c.min().getAsDouble()) : "",
                     c.max().isPresent() ? c.format(c.max().getAsDouble()) : "",
-                    c.mean().isPresent() ? TextTable.number(c.mean().getAsDouble()) : "",
-                    c.stddev().isPresent() ? TextTable.number(c.stddev().getAsDouble()) : "", top);
+                    c.formatMean(),
+                    c.stddev().isPresent() ? c.formatSpread(c.stddev().getAsDouble()) : "", top);
         }
         return "Profile of " + source + ": " + rowCount() + " rows" + (malformedRows() > 0 ? ", " + malformedRows()
                 + " malformed" : "") + ", " + columns.size() + " columns\n" + t;

@@ -7,4 +7,11 @@ package dev.mlops4j.validation.profile;
  * @param value the value (epoch day for dates, epoch milliseconds for timestamps)
  */
 public record Quantile(double rank, double value) {
+
+    /** @return e.g. {@code p50=12.5} */
+    @Override
+    public String toString() {
+        return "p" + dev.mlops4j.validation.internal.TextTable.number(rank * 100) + "="
+                + dev.mlops4j.validation.internal.TextTable.number(value);
+    }
 }

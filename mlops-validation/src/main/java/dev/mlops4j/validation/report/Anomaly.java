@@ -25,6 +25,15 @@ public record Anomaly(String column, AnomalyKind kind, Severity severity, String
         samples = List.copyOf(samples);
     }
 
+    /** @return one line: severity, column, kind, count and fraction, description, first samples */
+    @Override
+    public String toString() {
+        return severity + " " + (column == null ? "*" : column) + " " + kind + ": " + count + (count == 1 ? " row (" : " rows (")
+                + String.format(java.util.Locale.ROOT, "%.2f%%", fraction * 100) + "): " + description
+                + (samples.isEmpty() ? "" : " e.g. " + samples.stream().limit(3).map(Sample::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
     /**
      * An offending value and where it was found.
      *

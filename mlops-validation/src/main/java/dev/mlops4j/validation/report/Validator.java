@@ -343,9 +343,9 @@ public final class Validator {
     private static String boundLiteral(ColumnType type, double v) {
         switch (type) {
             case DATE:
-                return v + " /* " + java.time.LocalDate.ofEpochDay((long) v) + " as epoch day */";
+                return "LocalDate.parse(\"" + java.time.LocalDate.ofEpochDay((long) v) + "\")";
             case TIMESTAMP:
-                return v + " /* " + java.time.Instant.ofEpochMilli((long) v) + " as epoch ms */";
+                return "Instant.parse(\"" + java.time.Instant.ofEpochMilli((long) v) + "\")";
             default:
                 return TextTable.number(v);
         }

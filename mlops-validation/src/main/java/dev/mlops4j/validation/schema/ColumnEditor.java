@@ -201,6 +201,49 @@ public final class ColumnEditor {
         return this;
     }
 
+    /**
+     * @param min earliest allowed date of a date column
+     * @return this editor
+     */
+    public ColumnEditor min(LocalDate min) {
+        requireType(ColumnType.DATE, "date()", "a date minimum");
+        return min((double) min.toEpochDay());
+    }
+
+    /**
+     * @param max latest allowed date of a date column
+     * @return this editor
+     */
+    public ColumnEditor max(LocalDate max) {
+        requireType(ColumnType.DATE, "date()", "a date maximum");
+        return max((double) max.toEpochDay());
+    }
+
+    /**
+     * @param min earliest allowed instant of a timestamp column
+     * @return this editor
+     */
+    public ColumnEditor min(Instant min) {
+        requireType(ColumnType.TIMESTAMP, "timestamp()", "an instant minimum");
+        return min((double) min.toEpochMilli());
+    }
+
+    /**
+     * @param max latest allowed instant of a timestamp column
+     * @return this editor
+     */
+    public ColumnEditor max(Instant max) {
+        requireType(ColumnType.TIMESTAMP, "timestamp()", "an instant maximum");
+        return max((double) max.toEpochMilli());
+    }
+
+    private void requireType(ColumnType type, String call, String what) {
+        if (def.type != type) {
+            throw new InvalidInputException("column '" + def.name + "' is " + def.type + "; call " + call + " before "
+                    + what);
+        }
+    }
+
     /** @return this editor, without a range */
     public ColumnEditor noRange() {
         def.min = null;

@@ -225,6 +225,73 @@ class CheckTest {
     }
 
     @Test
+    void toString_checkResult_isASummaryAndOneAlignedLinePerConstraint() {
+        CheckResult r = Check.error("orders").hasSize(n -> n > 1000).isUnique("id")
+                .isContainedIn("status", "paid", "new").run(ordersTable());
+
+        String text = r.toString();
+
+        assertThat(text).startsWith("Check orders (ERROR): ERROR, 2 of 3 constraints failed\n");
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(1)).startsWith("CONSTRAINT").contains("STATUS", "OBSERVED", "UNEXPECTED", "PERCENT");
+        assertThat(lines.get(2)).startsWith("hasSize(<assertion>)").contains("SUCCESS", "1200");
+        assertThat(lines.get(3)).startsWith("isUnique(\"id\")").contains("FAILURE", "0.25%", "7 (line 101)");
+        assertThat(lines.get(4)).contains("lost (line 51)");
+        // aligned: every constraint's status starts in the header's STATUS column
+        int status = lines.get(1).indexOf("STATUS");
+        assertThat(lines.subList(2, 5)).allSatisfy(l -> assertThat(l.substring(status)).matches("(SUCCESS|FAILURE).*"));
+        assertThat(r.constraints().get(2).toString()).isEqualTo("isContainedIn(\"status\", \"paid\", \"new\"):"
+                + " FAILURE, observed 0.9975, 3 unexpected (0.25%): 3 of 1200 rows have a value of 'status' outside"
+                + " [paid, new] (compliance 0.9975 does not satisfy the assertion) e.g. lost (line 51), lost (line 52),"
+                + " lost (line 53)");
+    }
+
+    /** A table that counts how often it is read, to show that a verification reads the data once. */
+    private static final class CountingTable implements Table {
+        private final Table inner;
+        private int opens;
+
+        CountingTable(Table inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public List<dev.mlops4j.validation.data.Column> columns() {
+            return inner.columns();
+        }
+
+        @Override
+        public dev.mlops4j.validation.data.RowCursor open() {
+            opens++;
+            return inner.open();
+        }
+
+        @Override
+        public Table withTypes(java.util.Map<String, dev.mlops4j.validation.data.ColumnType> types) {
+            return inner.withTypes(types);
+        }
+    }
+
+    @Test
+    void run_severalChecksWithEveryKindOfConstraint_readsTheDataOnce() {
+        CountingTable data = new CountingTable(ordersTable());
+        Check integrity = Check.error("integrity").hasSize(n -> n > 1000).isComplete("id").isUnique("id")
+                .hasDistinctCount("status", n -> n == 3).hasApproxCountDistinct("id", n -> n > 1000);
+        Check plausibility = Check.warning("plausibility").isContainedIn("status", "new", "paid")
+                .isContainedIn("amount", -10, 400).isNonNegative("amount").isPositive("limit")
+                .hasPattern("status", "[a-z]+").hasMean("amount", m -> m < 500).hasMin("amount", m -> m >= -5)
+                .hasMax("amount", m -> m <= 396).hasSum("amount", s -> s > 0).hasStandardDeviation("amount", s -> s > 0)
+                .hasApproxQuantile("amount", 0.5, q -> q > 100).satisfies("amount <= limit", "within limit");
+
+        VerificationResult r = Verification.onData(data).addCheck(integrity).addCheck(plausibility).run();
+
+        assertThat(data.opens).isEqualTo(1);
+        assertThat(r.checkResults()).extracting(CheckResult::check).containsExactly("integrity", "plausibility");
+        assertThat(r.checkResults().get(0).constraints()).hasSize(5);
+        assertThat(r.checkResults().get(1).constraints()).hasSize(12);
+    }
+
+    @Test
     void run_csvWithMalformedLine_skipsAndCountsIt() {
         CsvTable csv = CsvTable.ofText("id,amount\n1,10\n2,20,oops\n3,-1\n");
 

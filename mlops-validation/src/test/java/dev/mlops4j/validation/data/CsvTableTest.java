@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.validation.DataSourceException;
 import dev.mlops4j.validation.SharedData;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +124,55 @@ class CsvTableTest {
         List<Object[]> rows = readAll(t);
         assertThat(rows.get(0)).containsExactly(2L, null, "Café", null, Instant.parse("2024-01-31T10:00:00Z"));
         assertThat(rows.get(1)).containsExactly(3L, null, "Thé", 3.0, Instant.parse("2024-02-01T08:30:00Z"));
+    }
+
+    @Test
+    void builder_quoteCharacter_isUsedForQuotingAndDoubleQuotesStayLiteral() {
+        String csv = "id|note\n1|'a|b'\n2|'it''s'\n3|say \"hi\"\n";
+
+        CsvTable t = CsvTable.builder("quoted", csv).separator('|').quote('\'').build();
+
+        List<Object[]> rows = readAll(t);
+        assertThat(rows).extracting(r -> r[1]).containsOnlyNulls();
+        assertThat(rows).extracting(r -> r[3]).containsExactly("a|b", "it's", "say \"hi\"");
+    }
+
+    @Test
+    void open_bytesNotValidInTheEncoding_areMalformedRowsWithTheirLineAndTheFix() throws Exception {
+        Path f = tmp.resolve("latin1.csv");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write("name,size\nplain,1\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write("Caf\u00e9,2\n".getBytes(StandardCharsets.ISO_8859_1));     // line 3: 0xE9 alone is not UTF-8
+        bytes.write("\"multi\nline\",3\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write("Th\u00e9 \u00e0,4\n".getBytes(StandardCharsets.ISO_8859_1)); // line 6: two bad bytes
+        bytes.write("ok \u00e9,5\n".getBytes(StandardCharsets.UTF_8));           // line 7: valid UTF-8
+        Files.write(f, bytes.toByteArray());
+
+        List<Object[]> rows = readAll(CsvTable.of(f));
+
+        assertThat(rows).extracting(r -> r[0]).containsExactly(2L, 3L, 4L, 6L, 7L);
+        assertThat(rows.get(1)[1]).isEqualTo("1 byte sequence not valid in UTF-8 (first in field 1); check the file's"
+                + " encoding, e.g. CsvTable.builder(file).encoding(StandardCharsets.ISO_8859_1)");
+        assertThat(rows.get(3)[1]).asString().startsWith("2 byte sequences not valid in UTF-8");
+        assertThat(rows).extracting(r -> r[1]).filteredOn(java.util.Objects::nonNull).hasSize(2);
+        assertThat(rows.get(2)[2]).isEqualTo("multi\nline");
+        assertThat(rows.get(4)[2]).isEqualTo("ok \u00e9");
+        // read with the right encoding, every row is fine
+        assertThat(readAll(CsvTable.builder(f).encoding(StandardCharsets.ISO_8859_1).build()))
+                .extracting(r -> r[1]).containsOnlyNulls();
+    }
+
+    @Test
+    void build_headerNotValidInTheEncoding_throwsDataSourceExceptionNamingTheColumnAndTheFix() throws Exception {
+        Path f = tmp.resolve("latin1-header.csv");
+        Files.write(f, "id,pr\u00e9nom\n1,Zo\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> CsvTable.of(f)).isInstanceOf(DataSourceException.class)
+                .hasMessage("the header line of latin1-header.csv has bytes that are not valid in UTF-8 (column 2:"
+                        + " 'pr?nom'); set the file's encoding, e.g. CsvTable.builder(file)"
+                        + ".encoding(StandardCharsets.ISO_8859_1)");
+        assertThat(CsvTable.builder(f).encoding(StandardCharsets.ISO_8859_1).build().columns())
+                .extracting(Column::name).containsExactly("id", "pr\u00e9nom");
     }
 
     @Test

@@ -82,9 +82,24 @@ class DriftPresetTest {
         assertThat(w.status()).isEqualTo(DriftStatus.DRIFT);
         Measurement js = r.column("c").measurement().orElseThrow();
         assertThat(js.method()).isEqualTo(DriftMethod.JENSEN_SHANNON_DISTANCE);
-        assertThat(js.definition()).contains("log base 2").contains("one bin per value (2 values)");
+        assertThat(js.definition()).contains("log base 2.71828").contains("one bin per value (2 values)");
+        // Evidently's value: scipy.spatial.distance.jensenshannon(ref_shares, cur_shares), natural log
+        double[] rs = shares(ref, 1);
+        double[] cs = shares(cur, 1);
+        double jsd = 0;
+        for (int i = 0; i < 2; i++) {
+            double m = (rs[i] + cs[i]) / 2;
+            jsd += (rs[i] * Math.log(rs[i] / m) + cs[i] * Math.log(cs[i] / m)) / 2;
+        }
+        assertThat(js.value()).isCloseTo(Math.sqrt(jsd), within(1e-12));
         assertThat(js.status()).isEqualTo(DriftStatus.DRIFT);
         assertThat(js.thresholds()).isEqualTo(Thresholds.single(0.1));
+    }
+
+    /** @return the shares of "a" and "b" in a column of rows, by straightforward counting */
+    private static double[] shares(List<Object[]> rows, int column) {
+        long a = rows.stream().filter(row -> "a".equals(row[column])).count();
+        return new double[] {(double) a / rows.size(), (double) (rows.size() - a) / rows.size()};
     }
 
     @Test

@@ -107,6 +107,51 @@ class DriftReportTest {
     }
 
     @Test
+    void throwIfDrift_yearOverYear_throwsListingEachDriftedColumnWithItsNumbers() {
+        DriftReport report = yearOverYear();
+
+        assertThatThrownBy(report::throwIfDrift).isInstanceOf(DriftDetectedException.class)
+                .isInstanceOf(dev.mlops4j.validation.DataValidationException.class)
+                .hasMessageStartingWith("drift of arrays against arrays: DRIFT: 3 of 5 judged columns drifted")
+                .hasMessageContaining("\n  - column 'temp_max': KS D = 0.152541, p = 0.000315709 (drift at"
+                        + " p<0.1/0.05)")
+                .hasMessageContaining("retrain or take the current data as the new reference")
+                .satisfies(e -> assertThat(((DriftDetectedException) e).report()).isSameAs(report));
+        assertThat(report.driftedColumns()).hasSize(3);
+    }
+
+    @Test
+    void throwIfDrift_sameYearOrNotEnoughData_returnsTheReport() {
+        DriftReport same = DETECTOR.compare(Weather.year(2012), Weather.year(2012));
+        DriftReport tiny = DETECTOR.compare(Weather.year(2012), Weather.days(d -> d.getYear() == 2015
+                && d.getDayOfYear() <= 5));
+
+        assertThat(same.status()).isEqualTo(DriftStatus.NO_DRIFT);
+        assertThat(same.throwIfDrift()).isSameAs(same);
+        assertThat(tiny.status()).isEqualTo(DriftStatus.NOT_ENOUGH_DATA);
+        assertThat(tiny.throwIfDrift()).isSameAs(tiny);
+    }
+
+    @Test
+    void toString_columnDriftAndMonitor_sayTheVerdictAndEveryNumberOnALine() {
+        ColumnDrift temp = yearOverYear().column("temp_max");
+
+        List<String> lines = temp.toString().lines().toList();
+
+        assertThat(lines.get(0)).isEqualTo("temp_max (FLOATING): DRIFT, 366 reference / 365 current values");
+        assertThat(lines.get(1)).startsWith("  KS D = 0.152541, p = 0.000315709 (exact) -> DRIFT [two-sample");
+        assertThat(lines).contains("  missing_fraction_change: 0.00% -> 0.00%, 0.00% (thresholds >=5.00%/10.00%)"
+                + " -> NO_DRIFT");
+        assertThat(temp.monitor(Monitor.OUTSIDE_REFERENCE_2_SIGMA).orElseThrow().toString())
+                .matches("outside_2sd_increase: 3\\.01% -> 6\\.30%, 3\\.\\d\\d% \\(thresholds >=5\\.00%/10\\.00%\\)"
+                        + " -> NO_DRIFT");
+        ColumnDrift absent = DETECTOR.compare(Weather.year(2012), Weather.days(d -> d.getYear() == 2015
+                && d.getDayOfYear() <= 5)).column("wind");
+        assertThat(absent.toString()).startsWith("wind (FLOATING): NOT_ENOUGH_DATA, 366 reference / 5 current values:"
+                + " 366 values in the reference and 5 in the current data");
+    }
+
+    @Test
     void compare_tinyCurrentSample_notEnoughDataRatherThanAlarm() {
         Table tiny = Weather.days(d -> d.getYear() == 2015 && d.getMonthValue() == 7 && d.getDayOfMonth() <= 10);
 

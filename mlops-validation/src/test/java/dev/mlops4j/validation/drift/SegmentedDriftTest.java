@@ -61,6 +61,18 @@ class SegmentedDriftTest {
         assertThat(r.toString()).startsWith("Drift by segment of 'region': 1 of 4 segments drifted\n")
                 .containsPattern("B +400 +400 +DRIFT +50\\.00% +amount")
                 .contains("Over all rows:\nDrift of arrays (1201 rows) against arrays (1200 rows)");
+        // the overall verdict is only a warning, yet the drifted region stops a pipeline
+        assertThat(r.overall().throwIfDrift()).isSameAs(r.overall());
+        org.assertj.core.api.Assertions.assertThatThrownBy(r::throwIfDrift).isInstanceOf(DriftDetectedException.class)
+                .hasMessageStartingWith("drift by segment of 'region': 1 of 4 segments drifted\n  - segment 'B':"
+                        + " [amount]")
+                .satisfies(e -> {
+                    DriftDetectedException d = (DriftDetectedException) e;
+                    assertThat(d.segmentedReport()).containsSame(r);
+                    assertThat(d.report()).isSameAs(r.overall());
+                });
+        SegmentedDriftReport same = DriftDetector.defaults().compareSegments(ref, ref, "region");
+        assertThat(same.throwIfDrift()).isSameAs(same);
     }
 
     @Test

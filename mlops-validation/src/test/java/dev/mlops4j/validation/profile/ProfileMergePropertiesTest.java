@@ -82,6 +82,9 @@ class ProfileMergePropertiesTest {
             } else {
                 // HLL with lgK = 12: relative standard error 1.6%; 5% is more than 3 standard errors
                 assertThat((double) d.estimate()).isCloseTo(trueDistinct, within(trueDistinct * 0.05 + 1));
+                // never more distinct values than values, and the bounds around the estimate
+                assertThat(d.lowerBound()).isLessThanOrEqualTo(d.estimate());
+                assertThat(d.upperBound()).isBetween(d.estimate(), b.count());
             }
         }
         assertQuantilesWithinRankError(merged.column("x"), rows);

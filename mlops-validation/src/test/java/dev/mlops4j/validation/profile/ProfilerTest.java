@@ -288,4 +288,47 @@ class ProfilerTest {
         assertThat(s.lines().skip(1).map(String::length).collect(Collectors.toSet())).hasSizeLessThanOrEqualTo(6);
         assertThat(s).contains("species").contains("setosa (50)");
     }
+
+    @Test
+    void toString_dateColumn_showsMeanAsADateAndStddevInDays() {
+        Profile p = Profile.of(CsvTable.of(SharedData.path("seattle-weather.csv")));
+        ColumnProfile date = p.column("date");
+        String meanDay = java.time.LocalDate.ofEpochDay((long) Math.floor(date.mean().getAsDouble())).toString();
+
+        String table = p.toString();
+
+        assertThat(table.lines().filter(l -> l.startsWith("date ")).findFirst().orElseThrow())
+                .contains("2012-01-01", "2015-12-31", meanDay, " days");
+        assertThat(date.formatSpread(1.5)).isEqualTo("1.5 days");
+    }
+
+    @Test
+    void distinct_sketchedColumnOfUniqueDates_neverExceedsTheValueCount() {
+        // 1,461 distinct dates exceed the exact bound of 1,024, so HyperLogLog estimates them (it said 1,474)
+        DistinctCount d = Profile.of(CsvTable.of(SharedData.path("seattle-weather.csv"))).column("date").distinct();
+
+        assertThat(d.exact()).isFalse();
+        assertThat(d.estimate()).isBetween(1400L, 1461L);
+        assertThat(d.lowerBound()).isLessThanOrEqualTo(d.estimate());
+        assertThat(d.upperBound()).isEqualTo(1461);
+    }
+
+    @Test
+    void columnToString_numericColumn_listsEveryStatisticQuantilesTopValuesAndHistogram() {
+        ColumnProfile c = Profile.of(CsvTable.of(SharedData.path("iris.csv"))).column("petal_length");
+
+        String s = c.toString();
+
+        assertThat(s).startsWith("petal_length (FLOATING): 150 rows, count=150, missing=0 (0.00%), invalid=0,"
+                + " distinct=43, NaN=0, zeros=0\n  min=1, max=6.9, mean=3.758");
+        assertThat(s).contains("stddev=1.7").contains("quantiles: p0=1, p1=1.1").contains("p50=4.3,")
+                .contains("p100=6.9");
+        assertThat(s).contains("top values: 1.4 (13), 1.5 (13)");
+        assertThat(s).contains("Histogram (10 buckets, 150 values)").contains("[1  1.59]  ");
+        // bucket counts as numpy-free straightforward code gives them: 37 13 0 3 8 26 29 18 11 5
+        List<String> buckets = c.histogram().toString().lines().skip(2).toList();
+        assertThat(buckets).hasSize(10);
+        assertThat(buckets.get(0)).endsWith(" 37  " + "#".repeat(30));
+        assertThat(buckets.get(2)).isEqualTo("(2.18  2.77]      0");
+    }
 }

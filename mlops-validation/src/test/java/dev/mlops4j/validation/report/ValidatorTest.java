@@ -27,6 +27,73 @@ class ValidatorTest {
         return s.environments(Environment.TRAINING, Environment.SERVING);
     }
 
+    /** Counts the passes over a table and its re-typed views. */
+    private static final class CountingTable implements Table {
+        private final Table inner;
+        private final int[] opens;
+
+        CountingTable(Table inner, int[] opens) {
+            this.inner = inner;
+            this.opens = opens;
+        }
+
+        @Override
+        public List<Column> columns() {
+            return inner.columns();
+        }
+
+        @Override
+        public dev.mlops4j.validation.data.RowCursor open() {
+            opens[0]++;
+            return inner.open();
+        }
+
+        @Override
+        public Table withTypes(Map<String, ColumnType> types) {
+            return new CountingTable(inner.withTypes(types), opens);
+        }
+    }
+
+    @Test
+    void validate_schemaWithEveryKindOfRule_readsTheDataOnceAndProfilesInTheSamePass() {
+        int[] opens = new int[1];
+        Table iris = new CountingTable(CsvTable.of(SharedData.path("iris.csv")), opens);
+        Schema s = irisSchema();
+        s.column("sepal_length").range(4.5, 7.5).distinctCount(10, 20);
+        s.column("species").domain("setosa", "versicolor").maxMissingFraction(0);
+
+        ValidationReport report = Validator.against(s).inEnvironment(Environment.TRAINING).validate(iris);
+
+        assertThat(opens[0]).isEqualTo(1);
+        assertThat(report.anomalies()).extracting(Anomaly::kind).contains(AnomalyKind.VALUE_BELOW_RANGE,
+                AnomalyKind.VALUE_ABOVE_RANGE, AnomalyKind.DISTINCT_COUNT_ABOVE_MAX,
+                AnomalyKind.UNEXPECTED_CATEGORICAL_VALUE);
+        assertThat(report.profile().orElseThrow().rowCount()).isEqualTo(150);
+    }
+
+    @Test
+    void validate_datesAndTimestampsOutOfRange_reportedAsDatesWithPasteableFixes() {
+        Schema s = Schema.create();
+        s.column("day").date().min(java.time.LocalDate.parse("2024-01-01")).max(java.time.LocalDate.parse("2024-12-31"));
+        s.column("at").timestamp().min(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+        CsvTable csv = CsvTable.ofText("day,at\n2024-03-01,2024-03-01 10:00:00\n2025-02-01,2023-12-31 23:00:00\n");
+
+        ValidationReport report = Validator.against(s).validate(csv);
+
+        Anomaly late = report.find("day", AnomalyKind.VALUE_ABOVE_RANGE).orElseThrow();
+        assertThat(late.samples()).containsExactly(new Anomaly.Sample("2025-02-01", 3));
+        assertThat(late.description()).isEqualTo("1 value is above the maximum 2024-12-31 (largest 2025-02-01); fix"
+                + " the data or widen the range: schema.column(\"day\").max(LocalDate.parse(\"2025-02-01\"))");
+        Anomaly early = report.find("at", AnomalyKind.VALUE_BELOW_RANGE).orElseThrow();
+        assertThat(early.description()).endsWith(".min(Instant.parse(\"2023-12-31T23:00:00Z\"))");
+        // the suggested call is real API: applying it makes the data valid
+        s.column("day").max(java.time.LocalDate.parse("2025-02-01"));
+        s.column("at").min(java.time.Instant.parse("2023-12-31T23:00:00Z"));
+        assertThat(Validator.against(s).validate(csv).isValid()).isTrue();
+        assertThat(late.toString()).isEqualTo("ERROR day VALUE_ABOVE_RANGE: 1 row (50.00%): " + late.description()
+                + " e.g. 2025-02-01 (line 3)");
+    }
+
     @Test
     void validate_csvWithMalformedLines_reportsThemByLineNumberAndValidatesTheRest() {
         List<String> lines = SharedData.lines("iris.csv");

@@ -97,6 +97,23 @@ class SchemaTest {
     }
 
     @Test
+    void column_dateAndInstantBounds_needTheMatchingType() {
+        Schema s = Schema.create();
+        s.column("day").date().min(java.time.LocalDate.parse("2024-01-01"));
+        s.column("at").timestamp().max(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+
+        assertThat(s.find("day").orElseThrow().min()).isEqualTo((double) java.time.LocalDate.parse("2024-01-01")
+                .toEpochDay());
+        assertThat(s.find("at").orElseThrow().max()).isEqualTo((double) java.time.Instant.parse("2024-01-01T00:00:00Z")
+                .toEpochMilli());
+        assertThatThrownBy(() -> s.column("day").max(java.time.Instant.EPOCH))
+                .isInstanceOf(dev.mlops4j.InvalidInputException.class)
+                .hasMessage("column 'day' is DATE; call timestamp() before an instant maximum");
+        assertThatThrownBy(() -> s.column("x").integer().min(java.time.LocalDate.EPOCH))
+                .isInstanceOf(dev.mlops4j.InvalidInputException.class).hasMessageContaining("call date()");
+    }
+
+    @Test
     void column_typeChange_dropsConstraintsOfTheOldType() {
         Schema s = Schema.create();
         s.column("x").integer().range(0, 10).categorical().domain("a").integer();
