@@ -22,7 +22,9 @@ public interface MetricHistoryQuery {
 
     /**
      * Down-samples a long history for plotting: at most {@code maxPoints} points, always keeping the first
-     * and last point and, per bucket of consecutive points, the minimum and maximum, so spikes survive.
+     * and last point and, per bucket of consecutive points, the minimum and maximum, so spikes survive. The history
+     * is read page by page and never held in memory whole, so this is the way to look at a history of millions
+     * of points.
      *
      * @param maxPoints at least 4
      * @return at most {@code maxPoints} points, in history order

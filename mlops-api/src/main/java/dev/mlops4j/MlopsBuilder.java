@@ -187,10 +187,17 @@ public final class MlopsBuilder {
         return engine().open(config);
     }
 
-    /** @return the home from {@code MLOPS_HOME}, {@code -Dmlops.home}, or {@code ./mlops-data} */
+    /** @return the home from {@code -Dmlops.home}, else {@code MLOPS_HOME}, else {@code ./mlops-data} */
     static Path defaultHome() {
-        String env = System.getenv(Mlops.HOME_ENV);
-        String prop = System.getProperty("mlops.home");
+        return defaultHome(System.getProperty("mlops.home"), System.getenv(Mlops.HOME_ENV));
+    }
+
+    /**
+     * @param prop the value of the system property {@code mlops.home}, or null
+     * @param env the value of the environment variable {@code MLOPS_HOME}, or null
+     * @return the first of them that is not blank, else {@code mlops-data} (relative to the working directory)
+     */
+    static Path defaultHome(String prop, String env) {
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop);
         }

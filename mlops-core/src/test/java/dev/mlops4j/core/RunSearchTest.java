@@ -189,4 +189,27 @@ class RunSearchTest {
         assertThatThrownBy(() -> history.downsample(3)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> history.page(null, 0)).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void metricHistory_downsampleOverSeveralReadPages_keepsFirstLastAndSpikes() {
+        Run run = mlops.experiment("long").startRun();
+        int points = 25_000; // more than two of the engine's 10,000-point read pages
+        for (int batch = 0; batch < points / 1000; batch++) {
+            dev.mlops4j.tracking.LogBatch.Builder b = dev.mlops4j.tracking.LogBatch.builder();
+            for (int i = batch * 1000; i < (batch + 1) * 1000; i++) {
+                double value = i == 12_345 ? 1e9 : i == 20_001 ? -1e9 : Math.sin(i / 100.0);
+                b.metric("signal", value, i);
+            }
+            run.log(b.build());
+        }
+        run.close();
+        var history = mlops.runs().metricHistory(run.id(), "signal");
+
+        List<dev.mlops4j.tracking.Metric> sampled = history.downsample(200);
+
+        assertThat(sampled).hasSizeLessThanOrEqualTo(200).hasSizeGreaterThan(100);
+        assertThat(sampled).extracting(dev.mlops4j.tracking.Metric::step).isSorted().doesNotHaveDuplicates()
+                .startsWith(0L).endsWith((long) points - 1).contains(12_345L, 20_001L);
+        assertThat(sampled).extracting(dev.mlops4j.tracking.Metric::value).contains(1e9, -1e9);
+    }
 }

@@ -7,6 +7,7 @@ import dev.mlops4j.Mlops;
 import dev.mlops4j.StoreConfigurationException;
 import dev.mlops4j.StoreException;
 import dev.mlops4j.core.artifacts.InMemoryArtifactStore;
+import dev.mlops4j.core.logging.CapturedLogs;
 import dev.mlops4j.core.memory.InMemoryMetadataStore;
 import dev.mlops4j.core.memory.InMemoryStoreProvider;
 import dev.mlops4j.spi.MetadataStore;
@@ -18,8 +19,11 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 class StoreSelectionTest {
+    private static final String SELECTION_LOGGER = "dev.mlops4j.core.internal.StoreSelection";
+
     @TempDir
     Path home;
 
@@ -64,6 +68,43 @@ class StoreSelectionTest {
         try (Mlops mlops = Mlops.inMemory()) {
             assertThat(mlops.describeStore()).contains("in-memory");
         }
+    }
+
+    @Test
+    void inMemory_discovery_logsEveryProviderSeenAndTheOneChosen() {
+        CapturedLogs.clear();
+
+        try (Mlops mlops = Mlops.inMemory()) {
+            assertThat(mlops.describeStore()).contains("in-memory");
+        }
+
+        List<CapturedLogs.Event> events = CapturedLogs.of(SELECTION_LOGGER);
+        assertThat(events).filteredOn(e -> e.level() == Level.WARN).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("cannot be loaded")
+                        .contains("broken provider jar (test)"));
+        assertThat(events).filteredOn(e -> e.level() == Level.INFO).singleElement()
+                .satisfies(e -> assertThat(e.message())
+                        .contains("with provider '" + InMemoryStoreProvider.ID + "' (" + InMemoryStoreProvider.class.getName())
+                        .contains("providers seen:")
+                        .contains("a provider that failed to load (discovered)")
+                        .contains("'" + InMemoryStoreProvider.ID + "' (" + InMemoryStoreProvider.class.getName()
+                                + ", discovered): accepts"));
+    }
+
+    @Test
+    void build_providerThrowingInAccepts_isLoggedAsSkipped() {
+        MetadataStoreProvider throwing = new TestProvider("throwing", 100, c -> {
+            throw new IllegalStateException("accepts failed");
+        });
+        CapturedLogs.clear();
+
+        try (Mlops mlops = Mlops.builder().inMemory().storeProvider(throwing).build()) {
+            assertThat(mlops.describeStore()).contains("in-memory");
+        }
+
+        assertThat(CapturedLogs.of(SELECTION_LOGGER)).filteredOn(e -> e.level() == Level.WARN)
+                .anySatisfy(e -> assertThat(e.message()).contains("skipping metadata store 'throwing'")
+                        .contains("accepts failed"));
     }
 
     @Test

@@ -7,7 +7,12 @@ import dev.mlops4j.search.Field;
 import dev.mlops4j.search.Filter;
 import dev.mlops4j.search.Operator;
 import dev.mlops4j.search.OrderBy;
+import dev.mlops4j.search.SearchRequest;
+import dev.mlops4j.tracking.RunPage;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -98,6 +103,56 @@ abstract class OrderingContract extends ContractBase {
 
         assertThat(f.search(f.request(true, cart, List.of(desc(Field.metric("acc"))))))
                 .containsExactly("o1", "r11", "r01", "r02", "r14");
+    }
+
+    /**
+     * A filter on the metric the results are ordered by (which a store may answer by walking that metric's index in
+     * order) gives the unfiltered order restricted to the matches, on one page and page by page; with ties (several
+     * runs at 0.99 and 0.95), infinities, NaN and missing values in the fixture, and with a second key, an extra
+     * param condition and a NOT.
+     */
+    @TestFactory
+    Stream<DynamicTest> searchRuns_filterOnTheOrderedMetric_isTheOrderRestrictedToTheMatches() {
+        SearchFixture f = SearchFixture.load(store());
+        Field acc = Field.metric("acc");
+        List<Filter> filters = new ArrayList<>();
+        for (Operator op : List.of(Operator.GT, Operator.GE, Operator.LT, Operator.LE, Operator.EQ, Operator.NE)) {
+            for (double v : new double[] {0.9, 0.99, -1e300, Double.POSITIVE_INFINITY}) {
+                filters.add(new Filter.Comparison(acc, op, v));
+            }
+        }
+        Filter cart = new Filter.Comparison(Field.param("model"), Operator.EQ, "cart");
+        filters.add(new Filter.And(List.of(new Filter.Comparison(acc, Operator.GE, 0.5), cart)));
+        filters.add(new Filter.And(List.of(new Filter.Comparison(acc, Operator.GT, 0.0),
+                new Filter.Not(cart), new Filter.Comparison(Field.metric("loss"), Operator.LT, 1.0))));
+        List<List<OrderBy>> orders = List.of(List.of(asc(acc)), List.of(desc(acc)),
+                List.of(desc(acc), asc(Field.metric("loss"))), List.of(asc(acc), desc(attr(Attribute.RUN_NAME))));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Filter filter : filters) {
+            for (List<OrderBy> orderBy : orders) {
+                tests.add(DynamicTest.dynamicTest(filter + " order by " + orderBy, () -> {
+                    Set<String> matches = new HashSet<>(f.search(f.request(false, filter, List.of())));
+                    List<String> expected = f.search(f.request(false, null, orderBy)).stream()
+                            .filter(matches::contains).toList();
+
+                    assertThat(f.search(f.request(false, filter, orderBy))).containsExactlyElementsOf(expected);
+                    assertThat(pageByPage(f, filter, orderBy, 2)).containsExactlyElementsOf(expected);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    private List<String> pageByPage(SearchFixture f, Filter filter, List<OrderBy> orderBy, int pageSize) {
+        List<String> experiments = f.request(false, null, List.of()).experimentIds();
+        List<String> names = new ArrayList<>();
+        String token = null;
+        do {
+            RunPage page = store().searchRuns(new SearchRequest(experiments, filter, orderBy, pageSize, token));
+            names.addAll(f.names(page.runs()));
+            token = page.nextPageToken();
+        } while (token != null);
+        return names;
     }
 
     private static OrderCase order(List<OrderBy> orderBy, String... expected) {

@@ -9,7 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,24 +50,43 @@ public class SearchBenchmark {
     private Path home;
     private Mlops mlops;
 
-    /** Fills a fresh store with runs whose accuracy is uniform in [0, 1) and whose model is one of four. */
+    /**
+     * Fills a fresh store with runs whose accuracy is uniform in [0, 1) and whose model is one of four. Four threads
+     * fill it (their writes share commits), which takes the 300,000 durable writes from minutes to about one.
+     */
     @Setup(Level.Trial)
-    public void fill() throws IOException {
+    public void fill() throws Exception {
         home = Files.createTempDirectory("mlops-search-bench");
         mlops = Mlops.open(home);
         Experiment experiment = mlops.experiment("search-bench");
-        Random random = new Random(7);
         String[] models = {"cart", "logistic", "svm", "knn"};
-        for (int i = 0; i < runs; i++) {
-            try (Run run = experiment.startRun("run-" + i)) {
-                run.log(LogBatch.builder()
-                        .param("model", models[random.nextInt(models.length)])
-                        .param("seed", Integer.toString(i))
-                        .metric("accuracy", random.nextDouble(), 0)
-                        .metric("loss", random.nextDouble(), 0)
-                        .tag("team", i % 2 == 0 ? "risk" : "growth")
-                        .build());
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            parts.add(pool.submit(() -> {
+                for (int i = first; i < runs; i += threads) {
+                    // Seeded per run, so the data does not depend on how the threads interleave.
+                    Random random = new Random(7L * 1_000_003 + i);
+                    try (Run run = experiment.startRun("run-" + i)) {
+                        run.log(LogBatch.builder()
+                                .param("model", models[random.nextInt(models.length)])
+                                .param("seed", Integer.toString(i))
+                                .metric("accuracy", random.nextDouble(), 0)
+                                .metric("loss", random.nextDouble(), 0)
+                                .tag("team", i % 2 == 0 ? "risk" : "growth")
+                                .build());
+                    }
+                }
+            }));
+        }
+        try {
+            for (Future<?> part : parts) {
+                part.get();
             }
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -50,7 +50,22 @@ final class CoreMetricHistory implements MetricHistoryQuery {
             throw new InvalidInputException("maxPoints must be at least 4 (first, last, and a minimum and maximum"
                     + " in between), was " + maxPoints);
         }
-        return Downsampling.downsample(all(), maxPoints);
+        mlops.ensureOpen();
+        long counted = count();
+        if (counted <= maxPoints) {
+            List<Metric> all = all();
+            // The history of a RUNNING run may have grown since it was counted.
+            return all.size() <= maxPoints ? all : Downsampling.downsample(all, maxPoints);
+        }
+        // Page by page, so that a history of millions of points is reduced without holding it all in memory.
+        Downsampling.Sampler sampler = new Downsampling.Sampler(counted, maxPoints);
+        String token = null;
+        do {
+            MetricPage page = mlops.store().metricHistory(runId, key, token, READ_PAGE_SIZE);
+            page.points().forEach(sampler::accept);
+            token = page.nextPageToken();
+        } while (token != null);
+        return sampler.finish();
     }
 
     @Override

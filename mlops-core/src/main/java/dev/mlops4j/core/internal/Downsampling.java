@@ -55,4 +55,114 @@ final class Downsampling {
         out.add(points.get(n - 1));
         return List.copyOf(out);
     }
+
+    /**
+     * The same reduction over a history read page by page, holding only the output and one bucket's minimum and
+     * maximum instead of the whole history: {@code new Sampler(n, maxPoints)} fed the {@code n} points of a history
+     * in order returns exactly {@link #downsample(List, int)} of them. The history of a RUNNING run may grow while
+     * it is read; points beyond the counted {@code n} are then skipped except the very last, which stays the last
+     * point of the result, so the result never exceeds {@code maxPoints}.
+     */
+    static final class Sampler {
+        private final long counted;
+        private final long middle;
+        private final int buckets;
+        private final List<Metric> out;
+        private long seen;
+        private int bucket;
+        private long bucketEnd;
+        private Metric min;
+        private Metric max;
+        private long minIndex;
+        private long maxIndex;
+        private Metric last;
+        private long lastIndex = -1;
+        private long lastAddedIndex = -1;
+
+        /**
+         * @param counted how many points the history held when it was counted; more than {@code maxPoints}
+         * @param maxPoints at least 4
+         */
+        Sampler(long counted, int maxPoints) {
+            if (maxPoints < 4 || counted <= maxPoints) {
+                throw new IllegalArgumentException("a sampler needs maxPoints >= 4 below the count, got " + maxPoints
+                        + " for " + counted + " points");
+            }
+            this.counted = counted;
+            this.middle = counted - 2;
+            this.buckets = (maxPoints - 2) / 2;
+            this.out = new ArrayList<>(maxPoints);
+            this.bucketEnd = bucketEnd(0);
+        }
+
+        private long bucketEnd(int b) {
+            // As in downsample: bucket b covers the middle points [1 + middle*b/buckets, 1 + middle*(b+1)/buckets).
+            // Computed as q*(b+1) + r*(b+1)/buckets with middle = q*buckets + r, which cannot overflow.
+            long q = middle / buckets;
+            long r = middle % buckets;
+            return 1 + q * (b + 1) + r * (b + 1) / buckets;
+        }
+
+        /** @param point the next point of the history, in history order */
+        void accept(Metric point) {
+            long i = seen++;
+            if (i == 0) {
+                add(point, 0);
+            } else if (i <= counted - 2) {
+                while (i >= bucketEnd) {
+                    flushBucket();
+                    bucket++;
+                    bucketEnd = bucketEnd(bucket);
+                }
+                if (min == null) {
+                    min = point;
+                    max = point;
+                    minIndex = i;
+                    maxIndex = i;
+                } else {
+                    if (Double.compare(point.value(), min.value()) < 0) {
+                        min = point;
+                        minIndex = i;
+                    }
+                    if (Double.compare(point.value(), max.value()) > 0) {
+                        max = point;
+                        maxIndex = i;
+                    }
+                }
+            }
+            last = point;
+            lastIndex = i;
+        }
+
+        /** @return the sampled points, in history order */
+        List<Metric> finish() {
+            flushBucket();
+            if (last != null && lastIndex > lastAddedIndex) {
+                add(last, lastIndex);
+            }
+            return List.copyOf(out);
+        }
+
+        private void flushBucket() {
+            if (min == null) {
+                return;
+            }
+            if (minIndex <= maxIndex) {
+                add(min, minIndex);
+                if (minIndex != maxIndex) {
+                    add(max, maxIndex);
+                }
+            } else {
+                add(max, maxIndex);
+                add(min, minIndex);
+            }
+            min = null;
+            max = null;
+        }
+
+        private void add(Metric point, long index) {
+            out.add(point);
+            lastAddedIndex = index;
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,6 +34,42 @@ class DownsamplingTest {
             points.add(new Metric("m", values.get(i), i, Instant.EPOCH));
         }
         return points;
+    }
+
+    @Property
+    void sampler_fedTheCountedHistory_equalsTheInMemoryResult(@ForAll("histories") List<Double> values,
+                                                              @ForAll @IntRange(min = 4, max = 100) int maxPoints) {
+        List<Metric> all = points(values);
+        Assume.that(all.size() > maxPoints);
+        Downsampling.Sampler sampler = new Downsampling.Sampler(all.size(), maxPoints);
+
+        all.forEach(sampler::accept);
+
+        assertThat(sampler.finish()).containsExactlyElementsOf(Downsampling.downsample(all, maxPoints));
+    }
+
+    @Property
+    void sampler_historyGrownSinceCounted_staysWithinMaxPointsAndEndsWithTheNewestPoint(
+            @ForAll("histories") List<Double> values, @ForAll @IntRange(min = 4, max = 100) int maxPoints,
+            @ForAll @IntRange(min = 1, max = 50) int grownBy) {
+        List<Metric> all = points(values);
+        int counted = all.size() - grownBy;
+        Assume.that(counted > maxPoints);
+        Downsampling.Sampler sampler = new Downsampling.Sampler(counted, maxPoints);
+
+        all.forEach(sampler::accept);
+        List<Metric> sampled = sampler.finish();
+
+        assertThat(sampled).hasSizeLessThanOrEqualTo(maxPoints).doesNotHaveDuplicates()
+                .isSortedAccordingTo(Comparator.comparingLong(Metric::step));
+        assertThat(sampled.get(0)).isEqualTo(all.get(0));
+        assertThat(sampled.get(sampled.size() - 1)).isEqualTo(all.get(all.size() - 1));
+    }
+
+    @Example
+    void sampler_countNotAboveMaxPoints_isRejected() {
+        assertThatThrownBy(() -> new Downsampling.Sampler(10, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Downsampling.Sampler(100, 3)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Property

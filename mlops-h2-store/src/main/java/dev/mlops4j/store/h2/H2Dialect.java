@@ -49,6 +49,12 @@ final class H2Dialect implements SqlDialect {
                 + ") KEY (" + String.join(", ", keyColumns) + ") VALUES (?" + ", ?".repeat(columns - 1) + ")";
     }
 
+    /** H2 picks the experiment's foreign-key index instead, and then sorts every run of the experiment. */
+    @Override
+    public String runsInStartOrderHint() {
+        return " USE INDEX (mlops_runs_experiment_start)";
+    }
+
     @Override
     public String lockTimeoutStatement(long timeoutMillis) {
         return "SET LOCK_TIMEOUT " + timeoutMillis;

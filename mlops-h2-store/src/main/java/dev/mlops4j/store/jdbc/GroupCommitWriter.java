@@ -45,6 +45,9 @@ final class GroupCommitWriter implements AutoCloseable {
     private final ArrayDeque<Request<?>> pending = new ArrayDeque<>();
     private final Thread thread;
     private boolean closed;
+    /** Groups and requests the writer has taken; written by the writer thread only, logged at close. */
+    private long groups;
+    private long requests;
     private WriteTx tx;
 
     /**
@@ -120,6 +123,8 @@ final class GroupCommitWriter implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+            groups++;
+            requests += group.size();
             try {
                 execute(group);
             } catch (RuntimeException | Error e) {
@@ -255,6 +260,11 @@ final class GroupCommitWriter implements AutoCloseable {
         if (tx != null) {
             tx.close();
             tx = null;
+        }
+        if (groups > 0) {
+            // After the join, so the writer's counts are visible; tells how well commits were shared.
+            LOG.debug("{}: {} writes in {} groups (mean {} per commit)", store, requests, groups,
+                    String.format(java.util.Locale.ROOT, "%.2f", (double) requests / groups));
         }
     }
 

@@ -57,7 +57,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         BooleanSupplier otherWriters = b.otherWriters;
         this.writes = new JdbcWrites(b.dialect, b.description, () -> multiProcess || otherWriters.getAsBoolean());
         this.reads = new JdbcReads(b.description);
-        this.search = new RunSearch(reads);
+        this.search = new RunSearch(reads, b.dialect);
         this.registry = new JdbcRegistryStore(this, b.dialect, b.description);
         this.onClose = b.onClose;
     }

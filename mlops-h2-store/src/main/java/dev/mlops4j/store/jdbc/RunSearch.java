@@ -20,9 +20,11 @@ import java.util.OptionalLong;
  */
 final class RunSearch {
     private final JdbcReads reads;
+    private final SqlDialect dialect;
 
-    RunSearch(JdbcReads reads) {
+    RunSearch(JdbcReads reads, SqlDialect dialect) {
         this.reads = reads;
+        this.dialect = dialect;
     }
 
     RunPage search(Connection c, SearchRequest request) throws SQLException {
@@ -37,7 +39,8 @@ final class RunSearch {
             return new RunPage(List.of(), null); // none of the ids can exist in this store
         }
         int pageSize = request.maxResults();
-        SearchSql.Query query = SearchSql.build(experiments, request.filter(), request.orderBy(), offset, pageSize + 1);
+        SearchSql.Query query = SearchSql.build(dialect, experiments, request.filter(), request.orderBy(), offset,
+                pageSize + 1);
         Map<Long, RunInfo> runs = new LinkedHashMap<>();
         boolean more = false;
         try (PreparedStatement ps = c.prepareStatement(query.sql())) {

@@ -34,12 +34,20 @@ import java.util.Optional;
  * poorly among several {@code IN (subquery)} conditions (it cannot know which set is small), so the shape is
  * fixed here; a filter is fastest when its most selective condition comes first.
  *
+ * <p><b>Reading in index order.</b> Two shapes let the database stop after the page instead of sorting every
+ * match: when the driving term is a metric comparison on the metric the results are first ordered by, the
+ * metric's row is joined as the driver and the (key, value) index is walked in the requested direction; and when
+ * nothing narrows the runs of a single experiment and the order is the default one, the runs are read from the
+ * (experiment_id, start_time DESC, run_id) index ({@link SqlDialect#runsInStartOrderHint()}).
+ *
  * <p>Ordering puts missing values and NaN last in both directions, then breaks ties by start time
  * (newest first) and run id.
  */
 final class SearchSql {
     private static final String TRUE = "1 = 1";
     private static final String FALSE = "1 = 0";
+    /** Alias of the latest-metrics row that drives a search ordered by its metric. */
+    private static final String DRIVER = "d";
     /** Bound of IEEE ranges: +Infinity is the greatest number, NaN lies above it in database order. */
     private static final double MAX = Double.POSITIVE_INFINITY;
     /** Beyond this magnitude a double bound on a millisecond time is treated as unbounded. */
@@ -71,25 +79,55 @@ final class SearchSql {
      * @param limit rows to return
      * @return the query; its columns are run_pk followed by {@link Rows#RUN_COLUMNS}
      */
-    static Query build(List<Long> experimentKeys, Filter filter, List<OrderBy> orderBy, long offset, int limit) {
-        return new SearchSql().query(experimentKeys, filter, orderBy, offset, limit);
+    static Query build(SqlDialect dialect, List<Long> experimentKeys, Filter filter, List<OrderBy> orderBy,
+                       long offset, int limit) {
+        return new SearchSql().query(dialect, experimentKeys, filter, orderBy, offset, limit);
     }
 
-    private Query query(List<Long> experimentKeys, Filter filter, List<OrderBy> orderBy, long offset, int limit) {
+    private Query query(SqlDialect dialect, List<Long> experimentKeys, Filter filter, List<OrderBy> orderBy,
+                        long offset, int limit) {
+        List<Filter> terms = filter == null ? List.of()
+                : filter instanceof Filter.And and ? and.terms() : List.of(filter);
+        Optional<SetTerm> ordered = orderedDriver(terms, orderBy);
         for (int i = 0; i < orderBy.size(); i++) {
-            orderKey(orderBy.get(i), "o" + i);
+            if (i == 0 && ordered.isPresent()) {
+                // Every candidate has the key with a number (not NaN): the index order is the order asked for.
+                String direction = orderBy.get(0).ascending() ? " ASC, " : " DESC, ";
+                order.sql.append(DRIVER).append(".metric_key").append(direction).append(DRIVER).append(".metric_value")
+                        .append(direction);
+            } else {
+                orderKey(orderBy.get(i), "o" + i);
+            }
         }
-        where.sql.append("r.experiment_id IN (");
-        for (int i = 0; i < experimentKeys.size(); i++) {
-            where.sql.append(i == 0 ? "?" : ", ?");
-            where.params.add(experimentKeys.get(i));
+        boolean oneExperiment = experimentKeys.size() == 1;
+        if (oneExperiment) {
+            where.sql.append("r.experiment_id = ?");
+        } else {
+            where.sql.append("r.experiment_id IN (");
+            for (int i = 0; i < experimentKeys.size(); i++) {
+                where.sql.append(i == 0 ? "?" : ", ?");
+            }
+            where.sql.append(')');
         }
-        where.sql.append(')');
-        if (filter != null) {
-            filterConditions(filter);
+        where.params.addAll(experimentKeys);
+        boolean narrowed = false;
+        if (ordered.isPresent()) {
+            filterConditions(terms, ordered.get());
+        } else if (!terms.isEmpty()) {
+            narrowed = filterConditions(terms, null);
         }
-        StringBuilder sql = new StringBuilder("SELECT r.run_pk, ").append(Rows.RUN_COLUMNS).append(" FROM mlops_runs r")
-                .append(joins.sql).append(" WHERE ").append(where.sql).append(" ORDER BY ").append(order.sql)
+        StringBuilder sql = new StringBuilder("SELECT r.run_pk, ").append(Rows.RUN_COLUMNS);
+        boolean startOrder = orderBy.isEmpty() && oneExperiment && !narrowed;
+        if (ordered.isPresent()) {
+            sql.append(" FROM mlops_latest_metrics ").append(DRIVER).append(" JOIN mlops_runs r ON r.run_pk = ")
+                    .append(DRIVER).append(".run_pk");
+        } else {
+            sql.append(" FROM mlops_runs r").append(startOrder ? dialect.runsInStartOrderHint() : "");
+        }
+        // With one experiment, its id leads the order so that the index (experiment_id, start_time DESC, run_id)
+        // delivers the rows sorted; it is the same for every row, so the order is unchanged.
+        sql.append(joins.sql).append(" WHERE ").append(where.sql).append(" ORDER BY ").append(order.sql)
+                .append(startOrder ? "r.experiment_id ASC, " : "")
                 .append("r.start_time DESC, r.run_id ASC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         List<Object> params = new ArrayList<>(joins.params);
         params.addAll(where.params);
@@ -99,31 +137,69 @@ final class SearchSql {
         return new Query(sql.toString(), params);
     }
 
-    /** Appends the filter to {@link #where}, with a driving term when the filter has one (see class doc). */
-    private void filterConditions(Filter filter) {
-        List<Filter> terms = filter instanceof Filter.And and ? and.terms() : List.of(filter);
+    /**
+     * Picks the driving term that can also deliver the order: a metric comparison ({@code = < <= > >=}, which no
+     * NaN and no missing value satisfies) on the metric the results are first ordered by. The search then walks that
+     * metric's (key, value) index in the requested direction and stops once the page is full, instead of collecting
+     * every match and sorting it: the difference between reading a page and reading every run above a threshold.
+     * Only the first term that needs a key can be it, so that the candidates stay those of the plain driving term
+     * (the filter's first, ideally most selective, condition) and the ordered plan is never the slower one.
+     */
+    private static Optional<SetTerm> orderedDriver(List<Filter> terms, List<OrderBy> orderBy) {
+        if (orderBy.isEmpty() || orderBy.get(0).field().kind() != Field.Kind.METRIC) {
+            return Optional.empty();
+        }
+        String key = orderBy.get(0).field().key();
+        for (Filter term : terms) {
+            Optional<SetTerm> set = setTerm(term);
+            if (set.isEmpty()) {
+                continue;
+            }
+            boolean ordering = term instanceof Filter.Comparison c && c.field().kind() == Field.Kind.METRIC
+                    && c.field().key().equals(key) && c.op() != Operator.NE && !Double.isNaN((Double) c.value());
+            return ordering ? set : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Appends the filter's terms (a conjunction's terms, or the one term) to {@link #where}, with a driving term
+     * when there is one (see class doc).
+     *
+     * @param ordered the driving term already chosen to deliver the order (its table is joined as {@link #DRIVER}),
+     *                or null to take the first set term
+     * @return true if a driving term narrows the runs
+     */
+    private boolean filterConditions(List<Filter> terms, SetTerm ordered) {
         List<SetTerm> sets = new ArrayList<>();
         List<Filter> residual = new ArrayList<>();
+        boolean orderedSeen = false;
         for (Filter term : terms) {
             Optional<SetTerm> set = setTerm(term);
             if (set.isPresent()) {
-                sets.add(set.get());
+                if (!orderedSeen && set.get().equals(ordered)) {
+                    orderedSeen = true; // the driver itself, a condition on the joined row
+                } else {
+                    sets.add(set.get());
+                }
             } else {
                 residual.add(term);
             }
         }
-        if (!sets.isEmpty()) {
+        if (ordered != null) {
+            where.sql.append(" AND ");
+            ordered.appendCondition(DRIVER, where);
+            for (SetTerm other : sets) {
+                exists(other, DRIVER + ".run_pk");
+            }
+        } else if (!sets.isEmpty()) {
             SetTerm driver = sets.get(0);
             String d = alias();
             where.sql.append(" AND r.run_pk IN (SELECT ").append(d).append(".run_pk FROM ").append(driver.table.name)
                     .append(' ').append(d).append(" WHERE ");
             driver.appendCondition(d, where);
             for (SetTerm other : sets.subList(1, sets.size())) {
-                String x = alias();
-                where.sql.append(" AND EXISTS (SELECT 1 FROM ").append(other.table.name).append(' ').append(x)
-                        .append(" WHERE ").append(x).append(".run_pk = ").append(d).append(".run_pk AND ");
-                other.appendCondition(x, where);
-                where.sql.append(')');
+                exists(other, d + ".run_pk");
             }
             where.sql.append(')');
         }
@@ -131,6 +207,16 @@ final class SearchSql {
             where.sql.append(" AND ");
             term(term, where);
         }
+        return ordered != null || !sets.isEmpty();
+    }
+
+    /** Appends {@code AND EXISTS (...)}: the run {@code runPk} has a row satisfying the set term. */
+    private void exists(SetTerm term, String runPk) {
+        String x = alias();
+        where.sql.append(" AND EXISTS (SELECT 1 FROM ").append(term.table.name).append(' ').append(x)
+                .append(" WHERE ").append(x).append(".run_pk = ").append(runPk).append(" AND ");
+        term.appendCondition(x, where);
+        where.sql.append(')');
     }
 
     // ---------------------------------------------------------------- filter terms

@@ -79,6 +79,18 @@ public interface SqlDialect {
     String lockTimeoutStatement(long timeoutMillis);
 
     /**
+     * Text placed after {@code FROM mlops_runs r} when a search reads the runs of one experiment in the default
+     * order (start time descending, run id) with no condition that narrows them through another table, so that the
+     * database walks the index {@code mlops_runs_experiment_start} in order and stops after the page instead of
+     * sorting every run of the experiment. The default is none, for planners that find that index themselves.
+     *
+     * @return the hint, with a leading space, or an empty string
+     */
+    default String runsInStartOrderHint() {
+        return "";
+    }
+
+    /**
      * Housekeeping the writer runs between two transactions every few hundred commits,
      * for databases that do not clean up after themselves while every commit is written through. The default
      * does nothing.

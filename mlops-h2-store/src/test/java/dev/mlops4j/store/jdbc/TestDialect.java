@@ -22,6 +22,11 @@ final class TestDialect implements SqlDialect {
     }
 
     @Override
+    public String runsInStartOrderHint() {
+        return " USE INDEX (mlops_runs_experiment_start)";
+    }
+
+    @Override
     public String lockTimeoutStatement(long timeoutMillis) {
         return "SET LOCK_TIMEOUT " + timeoutMillis;
     }
