@@ -37,6 +37,9 @@ final class CodeVersions {
         Class<?>[] members = host.getNestMembers();
         Arrays.sort(members, Comparator.comparing(Class::getName));
         MessageDigest d = CacheKeys.sha256();
+        // The body's own class counts by name too, so two step classes of one nest differ; a lambda's hidden class
+        // name changes from JVM to JVM, so it counts as its host.
+        d.update(("body=" + (type.isHidden() ? host.getName() : type.getName()) + ";").getBytes(StandardCharsets.UTF_8));
         for (Class<?> c : members) {
             if (c.isHidden()) {
                 continue; // generated at run time; their code is in the host's class file
