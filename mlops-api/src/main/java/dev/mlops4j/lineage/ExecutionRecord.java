@@ -31,7 +31,12 @@ public record ExecutionRecord(Execution execution, List<Artifact> newArtifacts, 
                         + "execution " + execution.id());
             }
         }
+        Set<String> eventKeys = new HashSet<>();
         for (Event e : events) {
+            if (!eventKeys.add(e.type() + "\u0000" + e.name() + "\u0000" + e.artifactId())) {
+                throw new InvalidInputException("execution " + execution.id() + " has the " + e.type() + " event '"
+                        + e.name() + "' of artifact " + e.artifactId() + " twice");
+            }
             if (!e.executionId().equals(execution.id())) {
                 throw new InvalidInputException("an event of execution " + execution.id() + " names execution "
                         + e.executionId() + "; every event of a record must name its execution");

@@ -40,8 +40,9 @@ public final class Pipeline {
 
     Pipeline(String name, List<Step> steps, Map<String, Slot<?>> externalInputs, Map<String, String> slicedInputs) {
         this.name = name;
-        this.externalInputs = Map.copyOf(externalInputs);
-        this.slicedInputs = Map.copyOf(slicedInputs);
+        // Insertion order is declaration order: inputs are imported, and reported, in the order they were declared.
+        this.externalInputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(externalInputs));
+        this.slicedInputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slicedInputs));
         Map<String, Step> names = new LinkedHashMap<>();
         Map<String, Step> produced = new LinkedHashMap<>();
         Map<String, Slot<?>> slots = new LinkedHashMap<>();

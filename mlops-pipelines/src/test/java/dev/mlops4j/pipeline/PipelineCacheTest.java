@@ -40,7 +40,9 @@ class PipelineCacheTest {
 
     @TempDir
     Path dir;
-    private final Mlops mlops = Mlops.inMemory();
+    /** Runs ahead of the pipelines' clock, so retention with age zero sees every artifact as old. */
+    private final Mlops mlops = Mlops.builder().inMemory()
+            .clock(java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(1))).build();
     private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
     private final AtomicBoolean failReport = new AtomicBoolean();
 

@@ -201,7 +201,8 @@ final class StepRunner {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("codeVersion", CodeVersions.of(step));
         props.put("attempts", Integer.toString(attempt));
-        props.put("error", String.valueOf(failure));
+        String error = String.valueOf(failure);
+        props.put("error", error.length() > 1000 ? error.substring(0, 997) + "..." : error);
         try {
             owner.record(new Execution(executionId, step.name(), state, key, child.id(), start, end, props), List.of(),
                     owner.inputEvents(executionId, inputs, end));
