@@ -37,4 +37,16 @@ public interface Serializer<T> {
     default boolean storesByReference() {
         return false;
     }
+
+    /**
+     * For reference serializers other than files: the uri the engine records for a value, e.g.
+     * {@code models:/wine/3} for a registered model version. The fingerprint is the SHA-256 of {@link #serialize},
+     * and {@link #deserialize} receives the uri's UTF-8 bytes. Files return null (their uri is their path).
+     *
+     * @param value the value
+     * @return its uri, or null for files
+     */
+    default String referenceUri(T value) {
+        return null;
+    }
 }

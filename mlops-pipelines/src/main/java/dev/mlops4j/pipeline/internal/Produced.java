@@ -55,7 +55,14 @@ final class Produced {
     private Object load() {
         var serializer = slot.serializer().orElseThrow();
         if (serializer.storesByReference()) {
-            return Path.of(URI.create(artifact.uri()));
+            if (artifact.uri().startsWith("file:")) {
+                return Path.of(URI.create(artifact.uri()));
+            }
+            try {
+                return serializer.deserialize(artifact.uri().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new StoreException("cannot read data set '" + slot.name() + "' from " + artifact + ": " + e, e);
+            }
         }
         try (InputStream in = lineage.open(artifact)) {
             return serializer.deserialize(in.readAllBytes());

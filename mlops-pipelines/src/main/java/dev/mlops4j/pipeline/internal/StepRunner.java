@@ -294,6 +294,12 @@ final class StepRunner {
     private Artifact persist(Slot<?> slot, Object value, Run child, Instant at) throws IOException {
         Serializer<Object> serializer = (Serializer<Object>) slot.serializer().orElseThrow();
         Map<String, String> props = Map.of("slot", slot.name(), "format", serializer.id());
+        if (serializer.storesByReference() && serializer.referenceUri(value) != null) {
+            byte[] identity = serializer.serialize(value);
+            return new Artifact(Artifact.newId(), slot.artifactType(), serializer.referenceUri(value),
+                    java.util.HexFormat.of().formatHex(CacheKeys.sha256().digest(identity)), identity.length,
+                    ArtifactState.LIVE, at, props);
+        }
         if (serializer.storesByReference()) {
             Path file = ((Path) value).toAbsolutePath();
             if (!Files.isRegularFile(file)) {
