@@ -11,6 +11,7 @@ import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.Execution;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
+import dev.mlops4j.lineage.ExecutionState;
 import dev.mlops4j.spi.LineageStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,7 +132,8 @@ final class InMemoryLineageStore implements LineageStore {
             contextsByExecution.put(execution.id(), ctx);
             ctx.forEach(c -> executionsByContext.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(execution.id()));
             if (!execution.cacheKey().isEmpty()) {
-                executionsByCacheKey.computeIfAbsent(execution.cacheKey(), k -> new ArrayList<>()).add(execution.id());
+                executionsByCacheKey.computeIfAbsent(cacheIndexKey(execution.cacheKey(), execution.state()),
+                        k -> new ArrayList<>()).add(execution.id());
             }
         } finally {
             write.unlock();
@@ -189,7 +191,14 @@ final class InMemoryLineageStore implements LineageStore {
             ensureOpen();
             Collection<String> candidates;
             if (query.cacheKey() != null) {
-                candidates = executionsByCacheKey.getOrDefault(query.cacheKey(), List.of());
+                // Per state, so the COMPLETE executions a cache lookup wants are not buried under the CACHED ones
+                // every re-run adds.
+                List<String> ids = new ArrayList<>();
+                for (ExecutionState state : query.states().isEmpty() ? Set.of(ExecutionState.values())
+                        : query.states()) {
+                    ids.addAll(executionsByCacheKey.getOrDefault(cacheIndexKey(query.cacheKey(), state), List.of()));
+                }
+                candidates = ids;
             } else if (query.contextId() != null) {
                 candidates = executionsByContext.getOrDefault(query.contextId(), Set.of());
             } else {
@@ -205,6 +214,10 @@ final class InMemoryLineageStore implements LineageStore {
         } finally {
             read.unlock();
         }
+    }
+
+    private static String cacheIndexKey(String cacheKey, ExecutionState state) {
+        return cacheKey + '\u0000' + state.name();
     }
 
     @Override

@@ -43,8 +43,9 @@ CREATE TABLE IF NOT EXISTS mlops_lineage_executions (
     ended_at BIGINT
 );
 
--- The cache lookup of every pipeline step: executions of a type with a cache key.
-CREATE INDEX IF NOT EXISTS mlops_lineage_executions_cache ON mlops_lineage_executions (cache_key, execution_type);
+-- The cache lookup of every pipeline step: COMPLETE executions with a cache key, newest first. The state is in the
+-- index so the CACHED executions each re-run adds under the same key do not slow the lookup down.
+CREATE INDEX IF NOT EXISTS mlops_lineage_executions_cache ON mlops_lineage_executions (cache_key, state, started_at);
 CREATE INDEX IF NOT EXISTS mlops_lineage_executions_type ON mlops_lineage_executions (execution_type, started_at);
 
 CREATE TABLE IF NOT EXISTS mlops_lineage_execution_properties (
