@@ -12,7 +12,10 @@ public enum ExecutionState {
     FAILED,
     /** Not executed: the outputs of an earlier COMPLETE execution with the same cache key were reused. */
     CACHED,
-    /** Stopped or never started because its pipeline run was cancelled. */
+    /**
+     * Stopped because its pipeline run was cancelled. (Steps a cancelled run never started are reported CANCELED in
+     * the pipeline's result but leave no execution record.)
+     */
     CANCELED;
 
     /** @return true for the states an execution ends in */

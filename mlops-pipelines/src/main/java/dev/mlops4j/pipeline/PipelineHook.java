@@ -3,8 +3,9 @@ package dev.mlops4j.pipeline;
 /**
  * Cross-cutting behaviour around a pipeline run and each step (notifications, metrics, audit). Every method
  * defaults to doing nothing. Hooks are called on the thread running the pipeline or step; with a parallel executor
- * step hooks may be called concurrently. An exception from a before-hook fails the step (or the pipeline run);
- * exceptions from after- and error-hooks are added to the run's error or, on success, fail it.
+ * step hooks may be called concurrently. An exception from a before-hook fails the step (or the pipeline run, which
+ * then throws it); exceptions from after- and error-hooks are logged (SLF4J, WARN) and change no outcome, since the
+ * step or run they report on has already been recorded.
  */
 public interface PipelineHook {
 

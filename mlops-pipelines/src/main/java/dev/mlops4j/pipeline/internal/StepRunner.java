@@ -93,9 +93,11 @@ final class StepRunner {
             List<Execution> earlier = owner.lineage.executions(owner.stepQuery(step)
                     .inContext(owner.resumeContext.id()).withCacheKey(key)
                     .withStates(ExecutionState.COMPLETE, ExecutionState.CACHED).withLimit(5));
-            Optional<Map<String, Artifact>> outputs = owner.intactOutputs(earlier, step, null);
-            if (outputs.isPresent()) {
-                return Optional.of(new Hit(earlier.get(0), outputs.get()));
+            for (Execution candidate : earlier) {
+                Optional<Map<String, Artifact>> outputs = owner.intactOutputs(List.of(candidate), step, null);
+                if (outputs.isPresent()) {
+                    return Optional.of(new Hit(candidate, outputs.get()));
+                }
             }
         }
         if (!owner.settings.cache() || !step.cacheable()) {
