@@ -90,6 +90,18 @@ public interface Mlops extends AutoCloseable {
     ModelRegistry models();
 
     /**
+     * Lineage: artifacts, executions and events recorded by pipelines, with upstream/downstream queries and retention.
+     *
+     * @return the lineage of this instance's store
+     * @throws StoreConfigurationException if the metadata store keeps no lineage
+     *     ({@link dev.mlops4j.spi.MetadataStore#lineage()} is empty)
+     */
+    default dev.mlops4j.lineage.Lineage lineage() {
+        throw new StoreConfigurationException("this Mlops implementation (" + getClass().getName() + ") provides no"
+                + " lineage; use Mlops.open(), Mlops.inMemory() or Mlops.builder()");
+    }
+
+    /**
      * Marks RUNNING runs whose owning process is dead (or silent beyond the orphan timeout) as KILLED,
      * with a {@code mlops.killed.reason} tag. Opening an instance does this by default.
      *

@@ -224,6 +224,17 @@ public interface MetadataStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The lineage part of this store (artifacts, executions, events, contexts), if it has one. Stores without lineage
+     * keep the default (empty); {@code mlops.lineage()} and pipelines then explain that the store does not support it.
+     * A store that has one returns the same instance on every call, and closing this store closes it.
+     *
+     * @return the lineage store, if this store provides one
+     */
+    default Optional<LineageStore> lineage() {
+        return Optional.empty();
+    }
+
     /** Flushes and releases the store. Idempotent. */
     @Override
     void close();

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>The tests are grouped in {@code @Nested} classes: {@link Basics}, {@link Experiments}, {@link Runs},
  * {@link ParamsMetricsTags}, {@link MetricHistory}, {@link Search}, {@link Ordering}, {@link Paging},
- * {@link Artifacts}, {@link Owners}, {@link Concurrency}, {@link NullHostility}, {@link Durability} and
- * {@link Registry}. Tests of an optional feature the store does not declare in {@link #features()} are skipped with a
+ * {@link Artifacts}, {@link Owners}, {@link Concurrency}, {@link NullHostility}, {@link Durability},
+ * {@link Registry} and {@link Lineage}. Tests of an optional feature the store does not declare in {@link #features()} are skipped with a
  * message naming the feature; the {@link Registry} group is skipped, saying so, for stores whose
  * {@link MetadataStore#registry()} is empty. The whole suite takes a few seconds against the in-memory store.
  *
@@ -240,6 +240,17 @@ public abstract class MetadataStoreTck {
     @Nested
     public class Registry extends RegistryContract {
         Registry() {
+            super(MetadataStoreTck.this);
+        }
+    }
+
+    /**
+     * Lineage storage ({@link dev.mlops4j.spi.LineageStore}), for stores that keep it: unique contexts under
+     * concurrency, one atomic write per execution with its artifacts, events and contexts, query orders and retention.
+     */
+    @Nested
+    public class Lineage extends LineageContract {
+        Lineage() {
             super(MetadataStoreTck.this);
         }
     }

@@ -53,6 +53,8 @@ final class CoreMlops implements Mlops {
     private final CoreRuns runs;
     /** Null when the metadata store provides no registry; {@link #models()} then says so. */
     private final CoreModelRegistry registry;
+    /** Null when the metadata store keeps no lineage; {@link #lineage()} then says so. */
+    private final dev.mlops4j.core.internal.lineage.CoreLineage lineage;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CoreMlops(MlopsConfig config, StoreSelection.Selected metadata, ArtifactStore artifacts,
@@ -66,6 +68,8 @@ final class CoreMlops implements Mlops {
         this.runs = new CoreRuns(this);
         this.registry = store.registry().map(r -> new CoreModelRegistry(r, runs, config.user(), config.clock(),
                 this::ensureOpen, store.description())).orElse(null);
+        this.lineage = store.lineage().map(l -> new dev.mlops4j.core.internal.lineage.CoreLineage(l, artifacts, runs,
+                config.clock())).orElse(null);
     }
 
     /**
@@ -131,6 +135,17 @@ final class CoreMlops implements Mlops {
                     + " in-memory store, or a store that implements dev.mlops4j.spi.RegistryStore");
         }
         return registry;
+    }
+
+    @Override
+    public dev.mlops4j.lineage.Lineage lineage() {
+        ensureOpen();
+        if (lineage == null) {
+            throw new StoreConfigurationException("the metadata store " + store.description() + " keeps no lineage"
+                    + " (its MetadataStore.lineage() is empty). Use the embedded H2 store or the in-memory store, or a"
+                    + " store that implements dev.mlops4j.spi.LineageStore");
+        }
+        return lineage;
     }
 
     @Override

@@ -67,6 +67,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
     private final Map<String, RunState> runs = new LinkedHashMap<>();
     private final Map<String, OwnerInfo> owners = new LinkedHashMap<>();
     private final InMemoryRegistryStore registry = new InMemoryRegistryStore(this);
+    private final InMemoryLineageStore lineage = new InMemoryLineageStore();
     private volatile boolean closed;
 
     /** Creates an empty store. */
@@ -511,6 +512,12 @@ public final class InMemoryMetadataStore implements MetadataStore {
         return Optional.of(registry);
     }
 
+    /** @return the lineage part of this store: artifacts, executions, events and contexts */
+    @Override
+    public Optional<dev.mlops4j.spi.LineageStore> lineage() {
+        return Optional.of(lineage);
+    }
+
     /** Discards everything, the registry included; later calls throw {@link StoreException}. Idempotent. */
     @Override
     public void close() {
@@ -526,6 +533,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
         }
         // Outside this store's lock: the registry takes its own lock and calls back into this store only unlocked.
         registry.close();
+        lineage.close();
     }
 
     /** @return true once {@link #close()} was called */

@@ -45,6 +45,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final JdbcReads reads;
     private final RunSearch search;
     private final JdbcRegistryStore registry;
+    private final JdbcLineageStore lineage;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -59,6 +60,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.reads = new JdbcReads(b.description);
         this.search = new RunSearch(reads, b.dialect);
         this.registry = new JdbcRegistryStore(this, b.dialect, b.description);
+        this.lineage = new JdbcLineageStore(this);
         this.onClose = b.onClose;
     }
 
@@ -286,6 +288,12 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public Optional<RegistryStore> registry() {
         return Optional.of(registry);
+    }
+
+    /** @return the lineage tables in the same database, written through the same writer */
+    @Override
+    public Optional<dev.mlops4j.spi.LineageStore> lineage() {
+        return Optional.of(lineage);
     }
 
     /** Finishes the writes already submitted, then closes the connections. Idempotent. */

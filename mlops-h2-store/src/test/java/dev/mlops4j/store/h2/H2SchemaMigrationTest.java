@@ -36,9 +36,10 @@ class H2SchemaMigrationTest {
         H2MetadataStore.open(home).close();
 
         List<String> rows = history();
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).startsWith("1|tracking|").matches("1\\|tracking\\|[0-9a-f]{64}");
         assertThat(rows.get(1)).matches("2\\|registry\\|[0-9a-f]{64}");
+        assertThat(rows.get(2)).matches("3\\|lineage\\|[0-9a-f]{64}");
         assertThat(home.resolve("mlops.mv.db")).exists();
     }
 
@@ -105,7 +106,7 @@ class H2SchemaMigrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(history()).hasSize(2);
+        assertThat(history()).hasSize(3);
     }
 
     @Test
@@ -115,12 +116,13 @@ class H2SchemaMigrationTest {
             runId = Fixtures.startRun(store, Fixtures.experiment(store, "old"), "trained before the registry").runId();
         }
         // Turn the file back into what mlops4j with schema version 1 left behind.
+        dropLineage();
         for (String table : List.of("mlops_registry_audit_details", "mlops_registry_audit", "mlops_model_approvals",
                 "mlops_model_aliases", "mlops_model_version_tags", "mlops_model_versions", "mlops_model_tags",
                 "mlops_registered_models", "mlops_registry_state")) {
             sql("DROP TABLE " + table);
         }
-        sql("DELETE FROM mlops_schema_history WHERE version = 2");
+        sql("DELETE FROM mlops_schema_history WHERE version >= 2");
 
         try (MetadataStore store = H2MetadataStore.open(home)) {
             assertThat(store.findRunInfo(runId)).isPresent();
@@ -130,8 +132,40 @@ class H2SchemaMigrationTest {
                     RegistryChange.of("alice", Fixtures.at(Fixtures.T0), ""));
             assertThat(created.value().version()).isEqualTo(1);
             assertThat(created.audit()).extracting(AuditEntry::sequence).containsExactly(1L, 2L);
+            assertThat(store.lineage()).isPresent();
         }
-        assertThat(history()).hasSize(2);
+        assertThat(history()).hasSize(3);
+    }
+
+    @Test
+    void open_storeAtSchemaVersion2_addsLineageAndKeepsRunsAndRegistry() throws Exception {
+        String runId;
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            runId = Fixtures.startRun(store, Fixtures.experiment(store, "old"), "registered before lineage").runId();
+            store.registry().orElseThrow().createVersion(new NewModelVersion("wine", runId, "model", "tribuo",
+                    "org.tribuo.Model", null, null, "", Map.of()), RegistryChange.of("alice", Fixtures.at(Fixtures.T0),
+                    ""));
+        }
+        dropLineage();
+        sql("DELETE FROM mlops_schema_history WHERE version = 3");
+
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            assertThat(store.findRunInfo(runId)).isPresent();
+            assertThat(store.registry().orElseThrow().findVersion("wine", 1)).isPresent();
+            var lineage = store.lineage().orElseThrow();
+            var context = lineage.putContext(dev.mlops4j.lineage.Context.create("pipeline", "wine",
+                    Fixtures.at(Fixtures.T0)));
+            assertThat(lineage.findContext("pipeline", "wine")).contains(context);
+        }
+        assertThat(history()).hasSize(3);
+    }
+
+    private void dropLineage() throws SQLException {
+        for (String table : List.of("mlops_lineage_attributions", "mlops_lineage_events",
+                "mlops_lineage_execution_properties", "mlops_lineage_executions", "mlops_lineage_artifact_properties",
+                "mlops_lineage_artifacts", "mlops_lineage_contexts")) {
+            sql("DROP TABLE " + table);
+        }
     }
 
     private List<String> history() throws SQLException {

@@ -1,0 +1,81 @@
+package dev.mlops4j.spi;
+
+import dev.mlops4j.lineage.Artifact;
+import dev.mlops4j.lineage.ArtifactQuery;
+import dev.mlops4j.lineage.Context;
+import dev.mlops4j.lineage.Event;
+import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionQuery;
+import dev.mlops4j.lineage.ExecutionRecord;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where lineage lives: artifacts, executions, events and contexts. A {@link MetadataStore} that keeps lineage returns
+ * one from {@link MetadataStore#lineage()}; it shares the metadata store's lifecycle.
+ *
+ * <p>Contract, checked by the {@code mlops-store-tck} suite:
+ * <ul>
+ *   <li><b>One atomic write per execution:</b> {@link #recordExecution} stores the execution, its new artifacts,
+ *       events and context memberships together or, if it throws, nothing.</li>
+ *   <li><b>Records are immutable</b> except an artifact's state, which only {@link #markArtifactsDeleted} changes
+ *       (LIVE to DELETED).</li>
+ *   <li><b>Unique contexts:</b> {@link #putContext} returns the existing context of that type and name, also when
+ *       callers race.</li>
+ *   <li><b>Typed failures, thread safety, durability</b> as for {@link MetadataStore}; every argument is
+ *       required.</li>
+ * </ul>
+ */
+public interface LineageStore {
+
+    /**
+     * @param context a context; if one of that type and name exists it is returned instead
+     * @return the stored context
+     */
+    Context putContext(Context context);
+
+    /** @param type context type @param name context name @return the context, if it exists */
+    Optional<Context> findContext(String type, String name);
+
+    /**
+     * Writes an execution with its new artifacts, events and contexts atomically.
+     *
+     * @param record what to write
+     * @throws dev.mlops4j.ConflictException if the execution id or a new artifact id exists
+     * @throws dev.mlops4j.NotFoundException if an event names an artifact that neither exists nor is in the record,
+     *     or a context id does not exist
+     */
+    void recordExecution(ExecutionRecord record);
+
+    /** @param id artifact id @return the artifact, if it exists */
+    Optional<Artifact> findArtifact(String id);
+
+    /** @param query criteria @return matching artifacts by creation time, then id */
+    List<Artifact> findArtifacts(ArtifactQuery query);
+
+    /** @param id execution id @return the execution, if it exists */
+    Optional<Execution> findExecution(String id);
+
+    /** @param query criteria @return matching executions, start time descending, then id */
+    List<Execution> findExecutions(ExecutionQuery query);
+
+    /** @param executionId execution id @return its events: inputs then outputs, each by name */
+    List<Event> eventsOfExecution(String executionId);
+
+    /** @param artifactId artifact id @return events naming it, by time, then execution id */
+    List<Event> eventsOfArtifact(String artifactId);
+
+    /** @param executionId execution id @return its contexts, by type then name */
+    List<Context> contextsOfExecution(String executionId);
+
+    /**
+     * Marks LIVE artifacts DELETED in one transaction; unknown or already deleted ids are skipped.
+     *
+     * @param artifactIds the artifacts
+     * @param at when (recorded as the {@code deletedAt} property)
+     * @return how many changed
+     */
+    int markArtifactsDeleted(Collection<String> artifactIds, Instant at);
+}

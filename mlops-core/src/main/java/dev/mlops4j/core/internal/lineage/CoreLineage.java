@@ -1,0 +1,316 @@
+package dev.mlops4j.core.internal.lineage;
+
+import dev.mlops4j.InvalidInputException;
+import dev.mlops4j.NotFoundException;
+import dev.mlops4j.Runs;
+import dev.mlops4j.StoreException;
+import dev.mlops4j.lineage.Artifact;
+import dev.mlops4j.lineage.ArtifactQuery;
+import dev.mlops4j.lineage.ArtifactState;
+import dev.mlops4j.lineage.Context;
+import dev.mlops4j.lineage.Event;
+import dev.mlops4j.lineage.EventType;
+import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionQuery;
+import dev.mlops4j.lineage.ExecutionRecord;
+import dev.mlops4j.lineage.Lineage;
+import dev.mlops4j.lineage.LineageGraph;
+import dev.mlops4j.lineage.RetentionPolicy;
+import dev.mlops4j.lineage.RetentionReport;
+import dev.mlops4j.spi.ArtifactStore;
+import dev.mlops4j.spi.LineageStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@link Lineage} of a core Mlops instance: the store's {@link LineageStore} plus the artifact store, which it
+ * needs to check that contents still exist and to delete them on retention. Thread-safe (both stores are).
+ */
+public final class CoreLineage implements Lineage {
+    /** The uri scheme of contents in the artifact store: {@code runs:/<runId>/<path>}. */
+    public static final String RUNS_SCHEME = "runs:/";
+    /** The uri scheme of registered model versions: {@code models:/<name>/<version>}. */
+    public static final String MODELS_SCHEME = "models:/";
+
+    private final LineageStore store;
+    private final ArtifactStore blobs;
+    private final Runs runs;
+    private final Clock clock;
+
+    /**
+     * @param store the lineage store
+     * @param blobs the artifact store behind {@code runs:/} uris
+     * @param runs reads run artifacts
+     * @param clock time of retention
+     */
+    public CoreLineage(LineageStore store, ArtifactStore blobs, Runs runs, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.runs = Objects.requireNonNull(runs, "runs");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void record(ExecutionRecord record) {
+        store.recordExecution(record);
+    }
+
+    @Override
+    public Context context(String type, String name) {
+        Optional<Context> existing = store.findContext(type, name);
+        return existing.orElseGet(() -> store.putContext(Context.create(type, name, clock.instant())));
+    }
+
+    @Override
+    public Optional<Context> findContext(String type, String name) {
+        return store.findContext(type, name);
+    }
+
+    @Override
+    public Optional<Artifact> artifact(String id) {
+        return store.findArtifact(id);
+    }
+
+    @Override
+    public List<Artifact> artifacts(ArtifactQuery query) {
+        return store.findArtifacts(query);
+    }
+
+    @Override
+    public Optional<Execution> execution(String id) {
+        return store.findExecution(id);
+    }
+
+    @Override
+    public List<Execution> executions(ExecutionQuery query) {
+        return store.findExecutions(query);
+    }
+
+    @Override
+    public List<Event> eventsOfExecution(String executionId) {
+        return store.eventsOfExecution(executionId);
+    }
+
+    @Override
+    public List<Event> eventsOfArtifact(String artifactId) {
+        return store.eventsOfArtifact(artifactId);
+    }
+
+    @Override
+    public List<Context> contextsOf(String executionId) {
+        return store.contextsOfExecution(executionId);
+    }
+
+    @Override
+    public boolean isIntact(Artifact artifact) {
+        Objects.requireNonNull(artifact, "artifact");
+        if (artifact.state() != ArtifactState.LIVE) {
+            return false;
+        }
+        String uri = artifact.uri();
+        if (uri.startsWith(RUNS_SCHEME)) {
+            // Content-addressed: the blob of that hash is the content, and the store verifies it on every read.
+            return blobs.contains(artifact.fingerprint());
+        }
+        if (uri.startsWith("file:")) {
+            Path file = fileOf(artifact);
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            try {
+                if (artifact.size() >= 0 && Files.size(file) != artifact.size()) {
+                    return false;
+                }
+                return sha256(file).equals(artifact.fingerprint());
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public InputStream open(Artifact artifact) {
+        Objects.requireNonNull(artifact, "artifact");
+        if (artifact.state() == ArtifactState.DELETED) {
+            throw new NotFoundException("artifact " + artifact + " was deleted by retention; re-run the step that"
+                    + " produced it");
+        }
+        String uri = artifact.uri();
+        if (uri.startsWith(RUNS_SCHEME)) {
+            String rest = uri.substring(RUNS_SCHEME.length());
+            int slash = rest.indexOf('/');
+            if (slash <= 0) {
+                throw new InvalidInputException("artifact uri '" + uri + "' is not runs:/<runId>/<path>");
+            }
+            return runs.openArtifact(rest.substring(0, slash), rest.substring(slash + 1));
+        }
+        if (uri.startsWith("file:")) {
+            try {
+                return Files.newInputStream(fileOf(artifact));
+            } catch (IOException e) {
+                throw new NotFoundException("the file behind artifact " + artifact + " cannot be read: " + e);
+            }
+        }
+        throw new InvalidInputException("artifact " + artifact + " has no content to read: only runs:/ and file:"
+                + " uris have one");
+    }
+
+    private static Path fileOf(Artifact artifact) {
+        try {
+            return Path.of(URI.create(artifact.uri()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("artifact uri '" + artifact.uri() + "' is not a valid file uri: "
+                    + e.getMessage());
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM provides no SHA-256", e);
+        }
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Override
+    public LineageGraph upstream(String artifactId) {
+        return walk(artifactId, LineageGraph.Direction.UPSTREAM);
+    }
+
+    @Override
+    public LineageGraph downstream(String artifactId) {
+        return walk(artifactId, LineageGraph.Direction.DOWNSTREAM);
+    }
+
+    @Override
+    public LineageGraph upstreamOfModel(String modelName, int version) {
+        Objects.requireNonNull(modelName, "modelName");
+        String uri = MODELS_SCHEME + modelName + "/" + version;
+        List<Artifact> found = store.findArtifacts(ArtifactQuery.all().withUri(uri));
+        if (found.isEmpty()) {
+            throw new NotFoundException("no lineage artifact records model version " + uri + "; versions registered"
+                    + " by a pipeline's register step are recorded, versions registered directly are not");
+        }
+        return upstream(found.get(found.size() - 1).id());
+    }
+
+    private LineageGraph walk(String artifactId, LineageGraph.Direction direction) {
+        Objects.requireNonNull(artifactId, "artifactId");
+        Artifact root = store.findArtifact(artifactId).orElseThrow(() -> new NotFoundException("no lineage"
+                + " artifact has id " + artifactId));
+        EventType toExecution = direction == LineageGraph.Direction.UPSTREAM ? EventType.OUTPUT : EventType.INPUT;
+        EventType toArtifact = direction == LineageGraph.Direction.UPSTREAM ? EventType.INPUT : EventType.OUTPUT;
+        Map<String, Artifact> artifacts = new HashMap<>();
+        Map<String, Execution> executions = new HashMap<>();
+        List<Event> events = new ArrayList<>();
+        Deque<Artifact> queue = new ArrayDeque<>();
+        artifacts.put(root.id(), root);
+        queue.add(root);
+        while (!queue.isEmpty()) {
+            Artifact current = queue.poll();
+            for (Event link : store.eventsOfArtifact(current.id())) {
+                if (link.type() != toExecution) {
+                    continue;
+                }
+                events.add(link);
+                if (executions.containsKey(link.executionId())) {
+                    continue;
+                }
+                Execution execution = store.findExecution(link.executionId()).orElseThrow(() -> new StoreException(
+                        "lineage is inconsistent: event names missing execution " + link.executionId()));
+                executions.put(execution.id(), execution);
+                for (Event edge : store.eventsOfExecution(execution.id())) {
+                    if (edge.type() != toArtifact) {
+                        continue;
+                    }
+                    events.add(edge);
+                    if (!artifacts.containsKey(edge.artifactId())) {
+                        Artifact next = store.findArtifact(edge.artifactId()).orElseThrow(() -> new StoreException(
+                                "lineage is inconsistent: event names missing artifact " + edge.artifactId()));
+                        artifacts.put(next.id(), next);
+                        queue.add(next);
+                    }
+                }
+            }
+        }
+        return new LineageGraph(root, direction, artifacts, executions, events.stream().distinct().toList());
+    }
+
+    @Override
+    public RetentionReport collectGarbage(RetentionPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        Instant now = clock.instant();
+        List<Artifact> candidates = store.findArtifacts(ArtifactQuery.all().withState(ArtifactState.LIVE)
+                .withCreatedBefore(now.minus(policy.maxAge())));
+        Set<String> keep = new HashSet<>();
+        for (String id : policy.protectedArtifactIds()) {
+            keep.addAll(upstream(id).artifacts().keySet());
+        }
+        List<Artifact> delete = new ArrayList<>();
+        List<Artifact> kept = new ArrayList<>();
+        for (Artifact a : candidates) {
+            if (a.uri().startsWith(MODELS_SCHEME)) {
+                continue; // a registry entry, not content: the registry's own statuses govern it
+            }
+            (keep.contains(a.id()) ? kept : delete).add(a);
+        }
+        if (policy.dryRun() || delete.isEmpty()) {
+            return new RetentionReport(delete, kept, 0, 0, policy.dryRun());
+        }
+        // Records first, contents second: a crash in between leaves unreferenced contents, never a LIVE record
+        // pointing at nothing.
+        store.markArtifactsDeleted(delete.stream().map(Artifact::id).toList(), now);
+        int blobsDeleted = 0;
+        int filesDeleted = 0;
+        Set<String> seen = new HashSet<>();
+        for (Artifact a : delete) {
+            if (!seen.add(a.uri() + '\u0000' + a.fingerprint())) {
+                continue;
+            }
+            boolean stillUsed = !store.findArtifacts(ArtifactQuery.all().withFingerprint(a.fingerprint())
+                    .withState(ArtifactState.LIVE).withLimit(1)).isEmpty();
+            if (a.uri().startsWith(RUNS_SCHEME)) {
+                if (!stillUsed && blobs.delete(a.fingerprint())) {
+                    blobsDeleted++;
+                }
+            } else if (a.uri().startsWith("file:") && policy.deleteFiles()) {
+                Path file = fileOf(a);
+                try {
+                    if (Files.isRegularFile(file) && sha256(file).equals(a.fingerprint()) && Files.deleteIfExists(file)) {
+                        filesDeleted++;
+                    }
+                } catch (IOException e) {
+                    throw new StoreException("cannot delete " + file + " behind artifact " + a + ": " + e, e);
+                }
+            }
+        }
+        return new RetentionReport(delete, kept, blobsDeleted, filesDeleted, false);
+    }
+}

@@ -1,0 +1,314 @@
+package dev.mlops4j.core.memory;
+
+import dev.mlops4j.ConflictException;
+import dev.mlops4j.NotFoundException;
+import dev.mlops4j.StoreException;
+import dev.mlops4j.lineage.Artifact;
+import dev.mlops4j.lineage.ArtifactQuery;
+import dev.mlops4j.lineage.ArtifactState;
+import dev.mlops4j.lineage.Context;
+import dev.mlops4j.lineage.Event;
+import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionQuery;
+import dev.mlops4j.lineage.ExecutionRecord;
+import dev.mlops4j.lineage.ExecutionState;
+import dev.mlops4j.spi.LineageStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The lineage part of {@link InMemoryMetadataStore}: maps under one read-write lock, so every write is atomic and
+ * readers see whole executions. Indexes by cache key, type, context and artifact keep the lookups a pipeline does on
+ * every step (cache hits, events of an execution) independent of the size of the history.
+ */
+final class InMemoryLineageStore implements LineageStore {
+    private static final Comparator<Execution> NEWEST_FIRST = Comparator.comparing(Execution::startedAt).reversed()
+            .thenComparing(Execution::id);
+    private static final Comparator<Event> BY_EXECUTION_ORDER = Comparator.comparing(Event::type)
+            .thenComparing(Event::name).thenComparing(Event::artifactId);
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Lock read = lock.readLock();
+    private final Lock write = lock.writeLock();
+    private final Map<String, Context> contexts = new HashMap<>();
+    private final Map<String, Context> contextsByKey = new HashMap<>();
+    private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
+    private final Map<String, Execution> executions = new LinkedHashMap<>();
+    private final Map<String, List<Event>> eventsByExecution = new HashMap<>();
+    private final Map<String, List<Event>> eventsByArtifact = new HashMap<>();
+    private final Map<String, Set<String>> contextsByExecution = new HashMap<>();
+    private final Map<String, Set<String>> executionsByContext = new HashMap<>();
+    private final Map<String, List<String>> executionsByCacheKey = new HashMap<>();
+    private volatile boolean closed;
+
+    @Override
+    public Context putContext(Context context) {
+        Objects.requireNonNull(context, "context");
+        write.lock();
+        try {
+            ensureOpen();
+            String key = context.type() + '\u0000' + context.name();
+            Context existing = contextsByKey.get(key);
+            if (existing != null) {
+                return existing;
+            }
+            if (contexts.containsKey(context.id())) {
+                throw new ConflictException("context id " + context.id() + " exists with another type or name");
+            }
+            contexts.put(context.id(), context);
+            contextsByKey.put(key, context);
+            return context;
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Context> findContext(String type, String name) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(name, "name");
+        read.lock();
+        try {
+            ensureOpen();
+            return Optional.ofNullable(contextsByKey.get(type + '\u0000' + name));
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public void recordExecution(ExecutionRecord record) {
+        Objects.requireNonNull(record, "record");
+        Execution execution = record.execution();
+        write.lock();
+        try {
+            ensureOpen();
+            // Check everything before changing anything: a failed record must leave no trace.
+            if (executions.containsKey(execution.id())) {
+                throw new ConflictException("execution " + execution.id() + " is already recorded");
+            }
+            Set<String> newIds = new LinkedHashSet<>();
+            for (Artifact a : record.newArtifacts()) {
+                if (artifacts.containsKey(a.id())) {
+                    throw new ConflictException("artifact " + a.id() + " is already recorded; reference it with an"
+                            + " event instead of recording it again");
+                }
+                newIds.add(a.id());
+            }
+            for (Event e : record.events()) {
+                if (!newIds.contains(e.artifactId()) && !artifacts.containsKey(e.artifactId())) {
+                    throw new NotFoundException("event '" + e.name() + "' of execution " + execution.id()
+                            + " names artifact " + e.artifactId() + ", which is neither recorded nor in the record");
+                }
+            }
+            for (String contextId : record.contextIds()) {
+                if (!contexts.containsKey(contextId)) {
+                    throw new NotFoundException("context " + contextId + " does not exist; create it with"
+                            + " putContext first");
+                }
+            }
+            record.newArtifacts().forEach(a -> artifacts.put(a.id(), a));
+            executions.put(execution.id(), execution);
+            List<Event> own = new ArrayList<>(record.events());
+            own.sort(BY_EXECUTION_ORDER);
+            eventsByExecution.put(execution.id(), own);
+            for (Event e : record.events()) {
+                eventsByArtifact.computeIfAbsent(e.artifactId(), k -> new ArrayList<>()).add(e);
+            }
+            Set<String> ctx = new LinkedHashSet<>(record.contextIds());
+            contextsByExecution.put(execution.id(), ctx);
+            ctx.forEach(c -> executionsByContext.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(execution.id()));
+            if (!execution.cacheKey().isEmpty()) {
+                executionsByCacheKey.computeIfAbsent(cacheIndexKey(execution.cacheKey(), execution.state()),
+                        k -> new ArrayList<>()).add(execution.id());
+            }
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Artifact> findArtifact(String id) {
+        Objects.requireNonNull(id, "id");
+        read.lock();
+        try {
+            ensureOpen();
+            return Optional.ofNullable(artifacts.get(id));
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public List<Artifact> findArtifacts(ArtifactQuery query) {
+        Objects.requireNonNull(query, "query");
+        read.lock();
+        try {
+            ensureOpen();
+            return artifacts.values().stream()
+                    .filter(a -> query.uri() == null || a.uri().equals(query.uri()))
+                    .filter(a -> query.fingerprint() == null || a.fingerprint().equals(query.fingerprint()))
+                    .filter(a -> query.type() == null || a.type().equals(query.type()))
+                    .filter(a -> query.state() == null || a.state() == query.state())
+                    .filter(a -> query.createdBefore() == null || a.createdAt().isBefore(query.createdBefore()))
+                    .sorted(Comparator.comparing(Artifact::createdAt).thenComparing(Artifact::id))
+                    .limit(query.limit()).toList();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Execution> findExecution(String id) {
+        Objects.requireNonNull(id, "id");
+        read.lock();
+        try {
+            ensureOpen();
+            return Optional.ofNullable(executions.get(id));
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public List<Execution> findExecutions(ExecutionQuery query) {
+        Objects.requireNonNull(query, "query");
+        read.lock();
+        try {
+            ensureOpen();
+            Collection<String> candidates;
+            if (query.cacheKey() != null) {
+                // Per state, so the COMPLETE executions a cache lookup wants are not buried under the CACHED ones
+                // every re-run adds.
+                List<String> ids = new ArrayList<>();
+                for (ExecutionState state : query.states().isEmpty() ? Set.of(ExecutionState.values())
+                        : query.states()) {
+                    ids.addAll(executionsByCacheKey.getOrDefault(cacheIndexKey(query.cacheKey(), state), List.of()));
+                }
+                candidates = ids;
+            } else if (query.contextId() != null) {
+                candidates = executionsByContext.getOrDefault(query.contextId(), Set.of());
+            } else {
+                candidates = executions.keySet();
+            }
+            return candidates.stream().map(executions::get)
+                    .filter(e -> query.contextId() == null
+                            || contextsByExecution.get(e.id()).contains(query.contextId()))
+                    .filter(e -> query.type() == null || e.type().equals(query.type()))
+                    .filter(e -> query.cacheKey() == null || e.cacheKey().equals(query.cacheKey()))
+                    .filter(e -> query.states().isEmpty() || query.states().contains(e.state()))
+                    .sorted(NEWEST_FIRST).limit(query.limit()).toList();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    private static String cacheIndexKey(String cacheKey, ExecutionState state) {
+        return cacheKey + '\u0000' + state.name();
+    }
+
+    @Override
+    public List<Event> eventsOfExecution(String executionId) {
+        Objects.requireNonNull(executionId, "executionId");
+        read.lock();
+        try {
+            ensureOpen();
+            return List.copyOf(eventsByExecution.getOrDefault(executionId, List.of()));
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public List<Event> eventsOfArtifact(String artifactId) {
+        Objects.requireNonNull(artifactId, "artifactId");
+        read.lock();
+        try {
+            ensureOpen();
+            List<Event> events = new ArrayList<>(eventsByArtifact.getOrDefault(artifactId, List.of()));
+            events.sort(Comparator.comparing(Event::time).thenComparing(Event::executionId)
+                    .thenComparing(Event::type));
+            return events;
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public List<Context> contextsOfExecution(String executionId) {
+        Objects.requireNonNull(executionId, "executionId");
+        read.lock();
+        try {
+            ensureOpen();
+            TreeMap<String, Context> sorted = new TreeMap<>();
+            for (String id : contextsByExecution.getOrDefault(executionId, Set.of())) {
+                Context c = contexts.get(id);
+                sorted.put(c.type() + '\u0000' + c.name(), c);
+            }
+            return List.copyOf(sorted.values());
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public int markArtifactsDeleted(Collection<String> artifactIds, Instant at) {
+        List<String> ids = List.copyOf(artifactIds);
+        Objects.requireNonNull(at, "at");
+        write.lock();
+        try {
+            ensureOpen();
+            int changed = 0;
+            for (String id : ids) {
+                Artifact a = artifacts.get(id);
+                if (a != null && a.state() == ArtifactState.LIVE) {
+                    Map<String, String> props = new HashMap<>(a.properties());
+                    props.put("deletedAt", at.toString());
+                    artifacts.put(id, new Artifact(a.id(), a.type(), a.uri(), a.fingerprint(), a.size(),
+                            ArtifactState.DELETED, a.createdAt(), props));
+                    changed++;
+                }
+            }
+            return changed;
+        } finally {
+            write.unlock();
+        }
+    }
+
+    void close() {
+        write.lock();
+        try {
+            closed = true;
+            contexts.clear();
+            contextsByKey.clear();
+            artifacts.clear();
+            executions.clear();
+            eventsByExecution.clear();
+            eventsByArtifact.clear();
+            contextsByExecution.clear();
+            executionsByContext.clear();
+            executionsByCacheKey.clear();
+        } finally {
+            write.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("the in-memory store is closed");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mlops4j.pipeline.components;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Named metric values passed between steps, e.g. an evaluation's accuracy and F1 for a gate.
+ *
+ * @param source what produced them (a run id, a step)
+ * @param values metric name to value, sorted
+ */
+public record Metrics(String source, Map<String, Double> values) {
+    /** Copies and sorts the values. */
+    public Metrics {
+        Objects.requireNonNull(source, "source");
+        values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+}

@@ -1,0 +1,299 @@
+package dev.mlops4j.pipeline.internal;
+
+import dev.mlops4j.Experiment;
+import dev.mlops4j.InvalidInputException;
+import dev.mlops4j.Run;
+import dev.mlops4j.lineage.Artifact;
+import dev.mlops4j.lineage.ArtifactState;
+import dev.mlops4j.lineage.Context;
+import dev.mlops4j.lineage.Event;
+import dev.mlops4j.lineage.EventType;
+import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionQuery;
+import dev.mlops4j.lineage.ExecutionRecord;
+import dev.mlops4j.lineage.ExecutionState;
+import dev.mlops4j.lineage.Lineage;
+import dev.mlops4j.pipeline.Pipeline;
+import dev.mlops4j.pipeline.PipelineCancelledException;
+import dev.mlops4j.pipeline.PipelineHook;
+import dev.mlops4j.pipeline.PipelineStatus;
+import dev.mlops4j.pipeline.Slot;
+import dev.mlops4j.pipeline.Step;
+import dev.mlops4j.pipeline.StepFailedException;
+import dev.mlops4j.pipeline.StepResult;
+import dev.mlops4j.tracking.RunStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pipeline run: opens the tracking run and lineage contexts, imports the inputs, schedules steps as their
+ * producers finish (on the executor, or inline when sequential), and records the outcome.
+ */
+final class PipelineRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    static final String TAG_PIPELINE = "pipeline.name";
+    static final String TAG_STEP = "pipeline.step";
+    static final String TAG_STATE = "pipeline.state";
+    static final String TAG_CACHE_KEY = "pipeline.cache_key";
+    static final String TAG_CACHED_FROM = "pipeline.cached_from";
+    static final String INPUTS_EXECUTION_TYPE = "pipeline-inputs";
+
+    final Settings settings;
+    final Pipeline pipeline;
+    final CancelToken cancel;
+    final Clock clock;
+    final Map<String, Produced> data = new ConcurrentHashMap<>();
+    final Map<String, StepResult> results = new ConcurrentHashMap<>();
+    Lineage lineage;
+    Experiment experiment;
+    Run run;
+    List<String> contextIds;
+    Context resumeContext;
+
+    PipelineRunner(Settings settings, CancelToken cancel) {
+        this.settings = settings;
+        this.pipeline = settings.pipeline();
+        this.cancel = cancel;
+        this.clock = settings.clock();
+    }
+
+    ResultImpl runAndThrow() {
+        ResultImpl result = execute();
+        if (result.status() == PipelineStatus.FAILED) {
+            StepResult failed = result.steps().stream().filter(s -> s.state() == ExecutionState.FAILED).findFirst()
+                    .orElseThrow();
+            throw new StepFailedException(failed.stepName(), failed.error(), result);
+        }
+        if (result.status() == PipelineStatus.CANCELED) {
+            throw new PipelineCancelledException("pipeline '" + pipeline.name() + "' run " + result.pipelineRunId()
+                    + " was cancelled; completed steps: " + result.executedSteps(), result);
+        }
+        return result;
+    }
+
+    private ResultImpl execute() {
+        lineage = settings.mlops().lineage();
+        Instant started = clock.instant();
+        experiment = settings.mlops().experiment(settings.experiment());
+        var starter = experiment.newRun().name(settings.runName()).tag(TAG_PIPELINE, pipeline.name());
+        settings.tags().forEach(starter::tag);
+        run = starter.start();
+        Throwable pipelineError = null;
+        PipelineStatus status;
+        try {
+            Context runContext = lineage.context(Context.PIPELINE_RUN, run.id());
+            contextIds = List.of(runContext.id(), lineage.context(Context.PIPELINE, pipeline.name()).id(),
+                    lineage.context(Context.EXPERIMENT, experiment.name()).id());
+            if (settings.resumeRunId() != null) {
+                resumeContext = lineage.findContext(Context.PIPELINE_RUN, settings.resumeRunId()).orElseThrow(() ->
+                        new InvalidInputException("cannot resume pipeline run " + settings.resumeRunId() + ": no"
+                                + " lineage was recorded for it; pass the pipelineRunId() of an earlier result"));
+            }
+            for (PipelineHook h : settings.hooks()) {
+                h.beforePipeline(pipeline, run.id());
+            }
+            new Inputs(this).importAll();
+            schedule();
+            status = statusOfSteps();
+        } catch (RuntimeException | Error e) {
+            pipelineError = e;
+            status = cancel.isCancelled() ? PipelineStatus.CANCELED : PipelineStatus.FAILED;
+        }
+        Instant ended = clock.instant();
+        List<StepResult> steps = new ArrayList<>();
+        for (Step s : pipeline.steps()) {
+            steps.add(results.getOrDefault(s.name(), new StepResult(s.name(), cancel.isCancelled()
+                    ? ExecutionState.CANCELED : ExecutionState.NEW, "", "", "", 0, null, null, null)));
+        }
+        Throwable error = pipelineError != null ? pipelineError : steps.stream().map(StepResult::error)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (pipelineError != null && status == PipelineStatus.FAILED && steps.stream()
+                .noneMatch(s -> s.state() == ExecutionState.FAILED)) {
+            // The run failed outside any step (missing input, a hook): report it as a failure of the pipeline itself.
+            throw finishWithError(pipelineError, steps, started, ended);
+        }
+        ResultImpl result = new ResultImpl(pipeline.name(), run.id(), contextIds.get(0), status, steps,
+                Map.copyOf(data), error, Duration.between(started, ended));
+        endTrackingRun(result);
+        return result;
+    }
+
+    private RuntimeException finishWithError(Throwable error, List<StepResult> steps, Instant started, Instant ended) {
+        ResultImpl result = new ResultImpl(pipeline.name(), run.id(), contextIds == null ? "" : contextIds.get(0),
+                PipelineStatus.FAILED, steps, Map.copyOf(data), error, Duration.between(started, ended));
+        endTrackingRun(result);
+        if (error instanceof Error e) {
+            throw e;
+        }
+        return (RuntimeException) error;
+    }
+
+    private void endTrackingRun(ResultImpl result) {
+        try {
+            run.logMetrics(Map.of("pipeline.steps_executed", result.executedSteps().size(),
+                    "pipeline.steps_cached", result.cachedSteps().size(),
+                    "pipeline.duration_ms", result.duration().toMillis()), 0);
+            switch (result.status()) {
+                case SUCCEEDED -> run.finish();
+                case FAILED -> run.fail(result.error());
+                case CANCELED -> run.end(RunStatus.KILLED);
+            }
+        } finally {
+            for (PipelineHook h : settings.hooks()) {
+                try {
+                    if (result.status() == PipelineStatus.SUCCEEDED) {
+                        h.afterPipeline(result);
+                    } else {
+                        h.onPipelineError(result, result.error());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("pipeline hook {} threw after pipeline '{}' run {}: {}", h, pipeline.name(), run.id(),
+                            e.toString(), e);
+                }
+            }
+        }
+    }
+
+    private PipelineStatus statusOfSteps() {
+        if (results.values().stream().anyMatch(r -> r.state() == ExecutionState.FAILED)) {
+            return PipelineStatus.FAILED;
+        }
+        if (cancel.isCancelled() || results.size() < pipeline.steps().size()) {
+            return PipelineStatus.CANCELED;
+        }
+        return PipelineStatus.SUCCEEDED;
+    }
+
+    /** Starts every step whose producers finished; stops starting new ones after a failure or cancellation. */
+    private void schedule() {
+        Map<String, Set<String>> waitingOn = new HashMap<>();
+        Map<String, List<Step>> consumers = new HashMap<>();
+        Deque<Step> ready = new ArrayDeque<>();
+        for (Step s : pipeline.steps()) {
+            Set<String> deps = new LinkedHashSet<>();
+            for (Slot<?> in : s.inputs()) {
+                pipeline.producerOf(in.name()).ifPresent(p -> deps.add(p.name()));
+            }
+            waitingOn.put(s.name(), deps);
+            deps.forEach(d -> consumers.computeIfAbsent(d, k -> new ArrayList<>()).add(s));
+            if (deps.isEmpty()) {
+                ready.add(s);
+            }
+        }
+        LinkedBlockingQueue<String> finished = new LinkedBlockingQueue<>();
+        int running = 0;
+        boolean stop = false;
+        while (true) {
+            while (!stop && !ready.isEmpty() && !cancel.isCancelled()) {
+                Step s = ready.poll();
+                running++;
+                Runnable task = () -> {
+                    try {
+                        results.put(s.name(), new StepRunner(this, s).run());
+                    } catch (Throwable e) {
+                        results.put(s.name(), new StepResult(s.name(), ExecutionState.FAILED, "", "", "", 0,
+                                clock.instant(), clock.instant(), e));
+                    } finally {
+                        finished.add(s.name());
+                    }
+                };
+                if (settings.executor() == null) {
+                    task.run();
+                } else {
+                    settings.executor().execute(task);
+                }
+            }
+            if (running == 0) {
+                return;
+            }
+            String done;
+            try {
+                done = finished.take();
+            } catch (InterruptedException e) {
+                cancel.cancel();
+                continue;
+            }
+            running--;
+            StepResult r = results.get(done);
+            if (r.state() == ExecutionState.COMPLETE || r.state() == ExecutionState.CACHED) {
+                for (Step c : consumers.getOrDefault(done, List.of())) {
+                    Set<String> deps = waitingOn.get(c.name());
+                    deps.remove(done);
+                    if (deps.isEmpty()) {
+                        ready.add(c);
+                    }
+                }
+            } else {
+                stop = true;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shared with StepRunner and Inputs
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Events recording that an execution read each of these data sets. */
+    List<Event> inputEvents(String executionId, Map<String, Produced> inputs, Instant at) {
+        List<Event> events = new ArrayList<>();
+        inputs.forEach((name, p) -> {
+            if (p.artifact() != null) {
+                events.add(new Event(executionId, p.artifact().id(), EventType.INPUT, name, at));
+            }
+        });
+        return events;
+    }
+
+    /**
+     * The newest execution of a step recorded in a context whose outputs are all intact, with those outputs.
+     *
+     * @return the outputs by name, or empty
+     */
+    Optional<Map<String, Artifact>> intactOutputs(List<Execution> candidates, Step step, Duration maxStaleness) {
+        Instant oldest = maxStaleness == null ? null : now().minus(maxStaleness);
+        for (Execution e : candidates) {
+            if (oldest != null && e.endedAt() != null && e.endedAt().isBefore(oldest)) {
+                break; // newest first: every later candidate is older still
+            }
+            Map<String, Artifact> outputs = new LinkedHashMap<>();
+            for (Event ev : lineage.eventsOfExecution(e.id())) {
+                if (ev.type() == EventType.OUTPUT) {
+                    lineage.artifact(ev.artifactId()).ifPresent(a -> outputs.put(ev.name(), a));
+                }
+            }
+            boolean complete = step.outputs().stream().allMatch(o -> outputs.containsKey(o.name())
+                    && outputs.get(o.name()).state() == ArtifactState.LIVE && lineage.isIntact(outputs.get(o.name())));
+            if (complete) {
+                return Optional.of(outputs);
+            }
+            LOG.debug("cached execution {} of step '{}' has missing or changed outputs; not reusing it", e.id(),
+                    step.name());
+        }
+        return Optional.empty();
+    }
+
+    ExecutionQuery stepQuery(Step step) {
+        return ExecutionQuery.all().withType(step.name());
+    }
+
+    void record(Execution execution, List<Artifact> newArtifacts, List<Event> events) {
+        lineage.record(new ExecutionRecord(execution, newArtifacts, events, contextIds));
+    }
+}

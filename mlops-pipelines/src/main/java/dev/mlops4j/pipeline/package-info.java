@@ -1,0 +1,23 @@
+/**
+ * Pipelines of steps with named, typed inputs and outputs, run in-process with caching and lineage.
+ *
+ * <h2>Concepts</h2>
+ * <ul>
+ *   <li>A {@link dev.mlops4j.pipeline.Slot} is a named, typed data set with a {@link dev.mlops4j.pipeline.Serializer}.
+ *       A {@link dev.mlops4j.pipeline.Step} declares the slots it reads and writes, its parameters and code version.
+ *       A {@link dev.mlops4j.pipeline.Pipeline} connects steps by slot names (as Kedro does) and checks the graph when
+ *       built: missing inputs, duplicate outputs and cycles fail before anything runs.</li>
+ *   <li>A run ({@link dev.mlops4j.pipeline.PipelineExecution}) is a tracking run; each step is a child run. Steps run
+ *       one after another or, given an executor, as soon as their producers finish. Attempts are retried with
+ *       backoff ({@link dev.mlops4j.pipeline.RetryPolicy}), bounded by timeouts, and cancellable.</li>
+ *   <li>Outputs are stored in the artifact store (files are left in place and fingerprinted) and recorded as lineage
+ *       {@link dev.mlops4j.lineage.Artifact artifacts}; every step is an {@link dev.mlops4j.lineage.Execution} with
+ *       its input and output events, written atomically.</li>
+ *   <li>Caching: a step's cache key is a SHA-256 of its name, code version (declared, or the fingerprint of its
+ *       class files), canonical parameters, input fingerprints and output names. A step whose key matches an
+ *       earlier COMPLETE execution with intact outputs (blobs present, files unchanged) is not executed; it is
+ *       recorded CACHED. Because outputs of completed steps are kept when a later step fails, re-running a failed
+ *       pipeline resumes where it failed.</li>
+ * </ul>
+ */
+package dev.mlops4j.pipeline;
