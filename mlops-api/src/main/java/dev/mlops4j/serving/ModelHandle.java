@@ -102,6 +102,15 @@ public interface ModelHandle extends AutoCloseable {
     Prediction predict(FeatureVector features);
 
     /**
+     * Like {@link #predict(FeatureVector)}, also returning the version that predicted and the issues let through.
+     *
+     * @param features the input
+     * @return the prediction with its version and input issues
+     * @throws InputRejectedException if the input has an issue whose policy is {@link InputPolicy#REJECT}
+     */
+    ServedPrediction predictDetailed(FeatureVector features);
+
+    /**
      * Like {@link #predict(FeatureVector)}, but returns the framework's own prediction unconverted (for the Tribuo
      * flavor an {@code org.tribuo.Prediction}): the path for callers that use the framework's types, with the
      * handle's checks, policies, counters and recording all applied.

@@ -393,18 +393,20 @@ class RegistryServingEndToEndTest {
                     while (running.get()) {
                         int index = i++ % test.size();
                         try {
-                            if (offset % 2 == 0) {
-                                ServedPrediction p = handle.predictDetailed(features(test.getExample(index)));
+                            if (offset < 2) {
+                                // From a map, or from a vector prepared on the first version's layout.
+                                ServedPrediction p = offset == 0
+                                        ? handle.predictDetailed(features(test.getExample(index)))
+                                        : handle.predictDetailed(prepared[index]);
                                 int version = p.version().version();
                                 if (!p.prediction().label().equals(expected.get(version).get(index))) {
                                     mismatches.incrementAndGet();
                                 }
                                 byVersion.get(version).incrementAndGet();
                             } else {
-                                // Prepared vectors (made on the first version's layout), neutral or Tribuo's own
-                                // prediction: they do not say which version answered, so either version's label is
-                                // right, and nothing else.
-                                String label = offset == 1 ? handle.predict(prepared[index]).label()
+                                // Prepared vectors, neutral or Tribuo's own prediction: these do not say which
+                                // version answered, so either version's label is right, and nothing else.
+                                String label = offset == 2 ? handle.predict(prepared[index]).label()
                                         : ((Label) handle.predictNative(prepared[index], org.tribuo.Prediction.class)
                                         .getOutput()).getLabel();
                                 if (expected.values().stream().noneMatch(e -> e.get(index).equals(label))) {

@@ -363,9 +363,13 @@ class ModelHandleTest {
             Double fromMap = handle.predict(input).value();
 
             assertThat(Double.valueOf(handle.predict(handle.layout().vector(input)).value())).isEqualTo(fromMap);
-            assertThat(handle.stats().withIssues()).isEqualTo(2);
-            assertThat(handle.stats().issues(kind)).isEqualTo(2);
-            assertThat(handle.stats().predictions()).isEqualTo(2);
+            ServedPrediction detailed = handle.predictDetailed(handle.layout().vector(input));
+            assertThat(detailed.issues()).singleElement().extracting(InputIssue::kind, InputIssue::feature)
+                    .containsExactly(kind, feature);
+            assertThat(detailed.version().version()).isEqualTo(1);
+            assertThat(handle.stats().withIssues()).isEqualTo(3);
+            assertThat(handle.stats().issues(kind)).isEqualTo(3);
+            assertThat(handle.stats().predictions()).isEqualTo(3);
         }
     }
 
@@ -410,6 +414,7 @@ class ModelHandleTest {
             await("the handle follows the alias", () -> handle.version().version() == 2);
 
             assertThat(handle.predict(prepared).value()).isEqualTo(Fixtures.expected(20));
+            assertThat(handle.predictDetailed(prepared).version().version()).isEqualTo(2);
         }
     }
 

@@ -171,7 +171,16 @@ final class CoreModelHandle implements ModelHandle {
     @Override
     public Prediction predict(FeatureVector features) {
         Objects.requireNonNull(features, "features");
-        Served s = served();
+        return predict(served(), features).prediction();
+    }
+
+    @Override
+    public ServedPrediction predictDetailed(FeatureVector features) {
+        Objects.requireNonNull(features, "features");
+        return predict(served(), features);
+    }
+
+    private ServedPrediction predict(Served s, FeatureVector features) {
         long start = recorder == null ? 0L : System.nanoTime();
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
@@ -182,7 +191,7 @@ final class CoreModelHandle implements ModelHandle {
         if (recorder != null && recorder.sample()) {
             recorder.record(modelName, s.version.version(), alias, features.toMap(), p, issues, System.nanoTime() - start);
         }
-        return p;
+        return new ServedPrediction(p, s.version, issues);
     }
 
     @Override
