@@ -121,6 +121,10 @@ public final class FeatureLayout {
         if (found < features.size()) {
             Map<String, Double> extra = new HashMap<>();
             for (Map.Entry<String, ? extends Number> e : features.entrySet()) {
+                if (e.getKey() == null) {
+                    throw new InvalidInputException("a feature name in the input is null (value " + e.getValue()
+                            + "); every feature needs its name");
+                }
                 if (e.getValue() != null && indexOf(e.getKey()) < 0) {
                     extra.put(e.getKey(), e.getValue().doubleValue());
                 }

@@ -66,6 +66,15 @@ class FeatureVectorTest {
     }
 
     @Test
+    void vector_nullFeatureName_throwsInvalidInput() {
+        Map<String, Double> input = new HashMap<>(Map.of("alcohol", 13.0));
+        input.put(null, 1.0);
+
+        assertThatThrownBy(() -> LAYOUT.vector(input)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("feature name in the input is null");
+    }
+
+    @Test
     void equals_layouts_comparedByNamesInOrder() {
         assertThat(FeatureLayout.of(List.of("alcohol", "hue", "proline"))).isEqualTo(LAYOUT).hasSameHashCodeAs(LAYOUT);
         assertThat(FeatureLayout.of(List.of("hue", "alcohol", "proline"))).isNotEqualTo(LAYOUT);

@@ -213,7 +213,11 @@ public final class SchemaInputCheck implements InputCheck {
                 if (e.getValue() == null) {
                     continue; // an absent value: required columns were judged above
                 }
-                if (excluded.contains(name)) {
+                if (name == null) {
+                    // Set.copyOf sets refuse null lookups; a null name is in no schema
+                    issues = add(issues, new InputIssue(InputIssueKind.SCHEMA_VIOLATION, "null", value(e.getValue()),
+                            "a feature name is null (" + source + ")"));
+                } else if (excluded.contains(name)) {
                     issues = add(issues, new InputIssue(InputIssueKind.SCHEMA_VIOLATION, name, value(e.getValue()),
                             "column '" + name + "' must not appear in SERVING inputs (" + source + ")"));
                 } else if (!unexpectedAllowed && !known.contains(name)) {

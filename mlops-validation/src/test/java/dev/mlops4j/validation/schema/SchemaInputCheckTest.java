@@ -127,6 +127,14 @@ class SchemaInputCheckTest {
     }
 
     @Test
+    void check_nullFeatureName_isAViolationNotACrash() {
+        Map<String, Double> input = clean();
+        input.put(null, 1.0);
+
+        assertThat(check(input)).singleElement().satisfies(i -> assertThat(i.message()).contains("name is null"));
+    }
+
+    @Test
     void check_warningColumns_checkedOnlyWhenAsked() {
         Map<String, Double> input = clean();
         input.put("hue", 0.1);
