@@ -43,6 +43,55 @@ public interface LoadedModel {
     Prediction predict(Map<String, ? extends Number> features);
 
     /**
+     * The order the model reads its features in, for {@link FeatureVector}s that reach it without lookups by name.
+     * Flavors should return the same instance on every call (the default builds one from the signature each time).
+     *
+     * @return the layout of {@link ModelSignature#featureNames()}
+     */
+    default FeatureLayout featureLayout() {
+        return FeatureLayout.of(signature().featureNames());
+    }
+
+    /**
+     * Predicts a prepared input. Same semantics as {@link #predict(Map)} (absent positions are absent features,
+     * unknown features are ignored); flavors make it faster for vectors on their own {@link #featureLayout()}. The
+     * default translates the vector to a map.
+     *
+     * @param features the input
+     * @return the prediction
+     */
+    default Prediction predict(FeatureVector features) {
+        return predict(features.toMap());
+    }
+
+    /**
+     * Predicts a prepared input and returns the framework's own prediction object (for Tribuo, an
+     * {@code org.tribuo.Prediction}), without converting it to a {@link Prediction}: for callers that work with the
+     * framework's types anyway, and the like-for-like path against the bare framework.
+     *
+     * @param features the input
+     * @return the framework's prediction
+     * @throws dev.mlops4j.InvalidInputException if the flavor offers no framework prediction (the default)
+     */
+    default Object predictNative(FeatureVector features) {
+        throw new dev.mlops4j.InvalidInputException("the " + flavor() + " flavor returns no framework-native"
+                + " predictions; use predict(FeatureVector)");
+    }
+
+    /**
+     * Converts what {@link #predictNative(FeatureVector)} returned into the framework-neutral form (used when such a
+     * prediction is recorded for monitoring).
+     *
+     * @param nativePrediction a result of {@link #predictNative(FeatureVector)} of this model
+     * @return the same prediction as {@link #predict(FeatureVector)} would return
+     * @throws dev.mlops4j.InvalidInputException if the flavor offers no framework prediction (the default)
+     */
+    default Prediction toPrediction(Object nativePrediction) {
+        throw new dev.mlops4j.InvalidInputException("the " + flavor() + " flavor returns no framework-native"
+                + " predictions to convert");
+    }
+
+    /**
      * @param rows examples as feature maps
      * @return one prediction per row, in order
      */

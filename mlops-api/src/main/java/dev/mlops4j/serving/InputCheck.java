@@ -1,5 +1,6 @@
 package dev.mlops4j.serving;
 
+import dev.mlops4j.model.FeatureVector;
 import java.util.List;
 import java.util.Map;
 
@@ -16,4 +17,15 @@ public interface InputCheck {
      * @return the issues found; {@code List.of()} when there are none (so that a clean input allocates nothing)
      */
     List<InputIssue> check(Map<String, ? extends Number> features);
+
+    /**
+     * Checks a prepared input. The default checks {@link FeatureVector#toMap()}, so every check handles vectors;
+     * checks on the hot path (such as {@link SignatureCheck}) override it to read the values by position.
+     *
+     * @param features the input
+     * @return the issues found; {@code List.of()} when there are none
+     */
+    default List<InputIssue> check(FeatureVector features) {
+        return check(features.toMap());
+    }
 }

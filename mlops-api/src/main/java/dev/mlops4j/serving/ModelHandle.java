@@ -1,5 +1,7 @@
 package dev.mlops4j.serving;
 
+import dev.mlops4j.model.FeatureLayout;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.model.ModelSignature;
 import dev.mlops4j.model.Prediction;
@@ -30,6 +32,10 @@ import java.util.Map;
  * values outside the training range; plus any {@link InputCheckFactory checks plugged in}), and each kind of issue
  * is rejected, warned about or counted as {@link ServingOptions} says. Predictions may be sampled to a
  * {@link PredictionSink} asynchronously.
+ *
+ * <p>Inputs come as maps of named values or, prepared once and reusable, as {@link FeatureVector}s on the serving
+ * model's {@link #layout()}; those reach the model and the checks without lookups by name, and
+ * {@link #predictNative(FeatureVector, Class)} returns the framework's own prediction unconverted.
  *
  * <p>Thread-safe. Close it to stop following the alias and flush recorded predictions; the registry's
  * {@code Mlops} closes its open handles when it closes.
@@ -71,6 +77,63 @@ public interface ModelHandle extends AutoCloseable {
      * @throws InputRejectedException if the input has an issue whose policy is {@link InputPolicy#REJECT}
      */
     ServedPrediction predictDetailed(Map<String, ? extends Number> features);
+
+    /**
+     * The feature order of the version serving now, to prepare {@link FeatureVector}s with. After a swap to a version
+     * with another layout, vectors on the old one still predict correctly (translated by name, more slowly); prepare
+     * new ones from this method to stay on the fast path.
+     *
+     * @return the serving model's {@link LoadedModel#featureLayout()}
+     */
+    default FeatureLayout layout() {
+        return model().featureLayout();
+    }
+
+    /**
+     * Checks a prepared input and predicts it with the version serving now: the same checks, policies, counters and
+     * recording as {@link #predict(Map)}, without looking features up by name when the vector is on the serving
+     * model's {@link #layout()}.
+     *
+     * @param features the input
+     * @return the prediction
+     * @throws InputRejectedException if the input has an issue whose policy is {@link InputPolicy#REJECT}
+     * @throws dev.mlops4j.StoreException if the handle is closed
+     */
+    Prediction predict(FeatureVector features);
+
+    /**
+     * Like {@link #predict(FeatureVector)}, also returning the version that predicted and the issues let through.
+     *
+     * @param features the input
+     * @return the prediction with its version and input issues
+     * @throws InputRejectedException if the input has an issue whose policy is {@link InputPolicy#REJECT}
+     */
+    ServedPrediction predictDetailed(FeatureVector features);
+
+    /**
+     * Like {@link #predict(FeatureVector)}, but returns the framework's own prediction unconverted (for the Tribuo
+     * flavor an {@code org.tribuo.Prediction}): the path for callers that use the framework's types, with the
+     * handle's checks, policies, counters and recording all applied.
+     *
+     * <pre>{@code
+     * org.tribuo.Prediction<?> p = handle.predictNative(row, org.tribuo.Prediction.class);
+     * }</pre>
+     *
+     * @param features the input
+     * @param type the framework's prediction type
+     * @param <R> that type
+     * @return the framework's prediction
+     * @throws InputRejectedException if the input has an issue whose policy is {@link InputPolicy#REJECT}
+     * @throws dev.mlops4j.InvalidInputException if the serving model's flavor has no native predictions, or they are
+     *     not of {@code type}
+     */
+    <R> R predictNative(FeatureVector features, Class<R> type);
+
+    /**
+     * @param features a prepared input
+     * @return the issues found against the version serving now, without predicting or counting
+     */
+    List<InputIssue> check(FeatureVector features);
 
     /**
      * @param rows inputs

@@ -2,6 +2,8 @@ package dev.mlops4j.serving;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.model.FeatureDomain;
+import dev.mlops4j.model.FeatureLayout;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.LoadedModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,8 @@ import java.util.Objects;
  *   <li>{@link InputIssueKind#OUT_OF_DOMAIN} for values outside the training range, widened on both sides by
  *       {@code tolerance} times its width.</li>
  * </ul>
- * A clean input costs one lookup in the caller's map and two comparisons per feature, and allocates nothing.
+ * A clean input costs one lookup in the caller's map and two comparisons per feature, and allocates nothing; a
+ * {@link FeatureVector} on the model's layout costs the comparisons only.
  */
 public final class SignatureCheck implements InputCheck {
     /** Open-addressing table of the feature names (load at most 1/4): slot to name, its hash and its index. */
@@ -29,19 +32,21 @@ public final class SignatureCheck implements InputCheck {
     private final int[] slotIndex;
     private final int mask;
     private final String[] names;
+    private final FeatureLayout layout;
     private final double[] low;
     private final double[] high;
     private final double[] min;
     private final double[] max;
     private final double tolerance;
 
-    private SignatureCheck(List<String> featureNames, Map<String, FeatureDomain> domains, double tolerance) {
+    private SignatureCheck(FeatureLayout layout, Map<String, FeatureDomain> domains, double tolerance) {
         if (!Double.isFinite(tolerance) || tolerance < 0) {
             throw new InvalidInputException("domain tolerance must be a finite number >= 0, was " + tolerance);
         }
         this.tolerance = tolerance;
-        int n = featureNames.size();
-        this.names = featureNames.toArray(String[]::new);
+        this.layout = layout;
+        int n = layout.size();
+        this.names = layout.names().toArray(String[]::new);
         int capacity = Integer.highestOneBit(Math.max(4, n * 4) - 1) << 1;
         this.slotNames = new String[capacity];
         this.slotHashes = new int[capacity];
@@ -77,7 +82,7 @@ public final class SignatureCheck implements InputCheck {
      */
     public static SignatureCheck of(LoadedModel model, double tolerance) {
         Objects.requireNonNull(model, "model");
-        return new SignatureCheck(model.signature().featureNames(), model.featureDomains(), tolerance);
+        return new SignatureCheck(model.featureLayout(), model.featureDomains(), tolerance);
     }
 
     /**
@@ -87,7 +92,27 @@ public final class SignatureCheck implements InputCheck {
      * @return the check
      */
     public static SignatureCheck of(List<String> featureNames, Map<String, FeatureDomain> domains, double tolerance) {
-        return new SignatureCheck(List.copyOf(featureNames), Map.copyOf(domains), tolerance);
+        return new SignatureCheck(FeatureLayout.of(featureNames), Map.copyOf(domains), tolerance);
+    }
+
+    /**
+     * Checks a prepared input. A complete vector on the model's own layout (the one {@link #of(LoadedModel, double)}
+     * took from {@link LoadedModel#featureLayout()}) is judged position by position, two comparisons per value and
+     * no lookup; anything else takes the by-name path of {@link #check(Map)}.
+     */
+    @Override
+    public List<InputIssue> check(FeatureVector features) {
+        FeatureLayout l = features.layout();
+        if ((l == layout || l.equals(layout)) && features.isComplete()) {
+            for (int i = 0; i < low.length; i++) {
+                double v = features.value(i);
+                if (!(v >= low[i] && v <= high[i])) {
+                    return issues(features.toMap());
+                }
+            }
+            return List.of();
+        }
+        return check(features.toMap());
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.mlops4j.tribuo;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.model.FeatureDomain;
+import dev.mlops4j.model.FeatureLayout;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.model.ModelSignature;
 import dev.mlops4j.model.ModelTask;
@@ -33,6 +35,7 @@ final class TribuoLoadedModel<T extends Output<T>> implements LoadedModel {
     private final boolean probabilistic;
     /** The model's feature names in Tribuo's order (String.compareTo), and each name's position in it. */
     private final String[] sortedNames;
+    private final FeatureLayout layout;
     private final Map<String, Integer> rank;
     private final T unknown;
 
@@ -55,6 +58,7 @@ final class TribuoLoadedModel<T extends Output<T>> implements LoadedModel {
         this.domains = domains(model);
         this.probabilistic = model.generatesProbabilities();
         this.sortedNames = signature.featureNames().toArray(String[]::new);
+        this.layout = FeatureLayout.of(signature.featureNames());
         Map<String, Integer> ranks = new HashMap<>(sortedNames.length * 2);
         for (int i = 0; i < sortedNames.length; i++) {
             ranks.put(sortedNames[i], i);
@@ -181,14 +185,91 @@ final class TribuoLoadedModel<T extends Output<T>> implements LoadedModel {
         }
     }
 
+    /** @return the model's feature names in Tribuo's order, the same instance on every call */
     @Override
-    public Prediction predict(Map<String, ? extends Number> features) {
+    public FeatureLayout featureLayout() {
+        return layout;
+    }
+
+    /**
+     * The example of a prepared input: on the model's own layout, the values are already in Tribuo's order and go
+     * straight into the example (absent positions left out); a vector on another layout is translated by name.
+     */
+    private Example<T> example(FeatureVector features) {
+        FeatureLayout l = features.layout();
+        if (l != layout && !l.equals(layout)) {
+            return example(features.toMap());
+        }
+        double[] values = new double[sortedNames.length];
+        features.copyValues(values);
+        String[] names = sortedNames; // ArrayExample copies both arrays, so sharing ours is safe
+        int n = sortedNames.length;
+        if (!features.isComplete()) {
+            n = 0;
+            names = new String[sortedNames.length];
+            for (int i = 0; i < sortedNames.length; i++) {
+                if (features.isPresent(i)) {
+                    names[n] = sortedNames[i];
+                    values[n] = values[i];
+                    n++;
+                }
+            }
+            names = Arrays.copyOf(names, n);
+            values = Arrays.copyOf(values, n);
+        }
+        return new SortedExample<>(unknown, names, values);
+    }
+
+    @Override
+    public Prediction predict(FeatureVector features) {
+        return convert(predictTribuo(features), probabilistic);
+    }
+
+    /** @return Tribuo's own {@link org.tribuo.Prediction} */
+    @Override
+    public Object predictNative(FeatureVector features) {
+        return predictTribuo(features);
+    }
+
+    @Override
+    public Prediction toPrediction(Object nativePrediction) {
+        if (!(nativePrediction instanceof org.tribuo.Prediction<?> p)) {
+            throw new InvalidInputException("expected an org.tribuo.Prediction of this model, got "
+                    + (nativePrediction == null ? "null" : nativePrediction.getClass().getName()));
+        }
+        return convertAny(p, probabilistic);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Prediction convertAny(org.tribuo.Prediction p, boolean probabilistic) {
+        return convert(p, probabilistic);
+    }
+
+    private org.tribuo.Prediction<T> predictTribuo(FeatureVector features) {
         Objects.requireNonNull(features, "features");
+        requireSupportedOutput();
+        Example<T> example = example(features);
+        try {
+            return model.predict(example);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("the model cannot predict from " + features + ": " + e.getMessage()
+                    + ". It knows " + signature.featureNames().size() + " features, e.g. "
+                    + signature.featureNames().subList(0, Math.min(5, signature.featureNames().size())), e);
+        }
+    }
+
+    private void requireSupportedOutput() {
         if (unknown == null) {
             throw new InvalidInputException("predicting from feature maps supports Tribuo classification and regression"
                     + " models; " + model.getClass().getName() + " predicts another output type. Call"
                     + " unwrap(org.tribuo.Model.class) and predict with Tribuo directly");
         }
+    }
+
+    @Override
+    public Prediction predict(Map<String, ? extends Number> features) {
+        Objects.requireNonNull(features, "features");
+        requireSupportedOutput();
         Example<T> example = example(features);
         org.tribuo.Prediction<T> p;
         try {

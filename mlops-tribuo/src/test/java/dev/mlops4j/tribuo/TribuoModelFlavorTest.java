@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.model.ClassAllowList;
 import dev.mlops4j.model.FeatureDomain;
+import dev.mlops4j.model.FeatureLayout;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.model.ModelClassNotAllowedException;
 import dev.mlops4j.model.ModelFiles;
@@ -91,6 +93,53 @@ class TribuoModelFlavorTest {
             expected.getOutputScores().forEach((label, score) ->
                     assertThat(actual.value(label)).hasValue(score.getScore()));
         }
+    }
+
+    @Test
+    void predictVector_denseSparseAndForeignLayouts_sameAsTribuoAndNativeUnconverted() {
+        TestData.Split<Label> wine = TestData.wine();
+        Model<Label> model = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.01), 5, 1000, 1,
+                TestData.SEED).train(wine.train());
+        LoadedModel loaded = flavor.load(ModelFiles.of(flavor.save(model).files()), flavor.defaultAllowList());
+        FeatureLayout layout = loaded.featureLayout();
+        assertThat(loaded.featureLayout()).isSameAs(layout);
+        assertThat(layout.names()).isEqualTo(loaded.signature().featureNames());
+        List<String> reversed = new ArrayList<>(layout.names());
+        java.util.Collections.reverse(reversed);
+        FeatureLayout foreign = FeatureLayout.of(reversed);
+        java.util.Random random = new java.util.Random(TestData.SEED);
+
+        for (Example<Label> ex : wine.test()) {
+            Map<String, Double> all = new HashMap<>();
+            ex.forEach(f -> all.put(f.getName(), f.getValue()));
+            Map<String, Double> some = new HashMap<>();
+            all.forEach((k, v) -> {
+                if (random.nextBoolean()) {
+                    some.put(k, v);
+                }
+            });
+            for (Map<String, Double> input : List.of(all, some)) {
+                if (input.isEmpty()) {
+                    continue;
+                }
+                org.tribuo.Prediction<Label> expected = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL,
+                        input.keySet().toArray(String[]::new),
+                        input.values().stream().mapToDouble(Double::doubleValue).toArray()));
+                for (FeatureVector vector : List.of(layout.vector(input), foreign.vector(input))) {
+                    dev.mlops4j.model.Prediction neutral = loaded.predict(vector);
+                    assertThat(neutral).isEqualTo(loaded.predict(input));
+                    assertThat(neutral.label()).isEqualTo(expected.getOutput().getLabel());
+
+                    Object tribuo = loaded.predictNative(vector);
+                    assertThat(tribuo).isInstanceOfSatisfying(org.tribuo.Prediction.class, p -> {
+                        assertThat(((Label) p.getOutput()).getLabel()).isEqualTo(expected.getOutput().getLabel());
+                        assertThat(p.getOutputScores()).isEqualTo(expected.getOutputScores());
+                    });
+                    assertThat(loaded.toPrediction(tribuo)).isEqualTo(neutral);
+                }
+            }
+        }
+        assertThatThrownBy(() -> loaded.toPrediction("not a prediction")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

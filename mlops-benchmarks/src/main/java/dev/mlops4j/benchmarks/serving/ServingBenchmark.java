@@ -2,6 +2,7 @@ package dev.mlops4j.benchmarks.serving;
 
 import dev.mlops4j.Mlops;
 import dev.mlops4j.Run;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.registry.ModelRegistry;
 import dev.mlops4j.registry.ModelUri;
@@ -58,6 +59,10 @@ import org.tribuo.math.optimisers.AdaGrad;
  *       non-finite and out-of-domain features) and the default policies;</li>
  *   <li>{@code handlePredictNoChecks}: the same handle machinery with {@code checkInputs(false)};</li>
  *   <li>{@code signatureCheck}: the input check alone ({@code SignatureCheck.check} on the example);</li>
+ *   <li>{@code handlePredictVector}, {@code handlePredictNative}: the handle (checks on) on a prepared
+ *       {@code FeatureVector} in the model's layout, returning the neutral prediction or Tribuo's own;
+ *       {@code loadedModelPredictNative} the flavor alone on it; {@code signatureCheckVector} the check alone on it;
+ *       {@code tribuoPredictFromArrays} bare Tribuo building its example from the same arrays;</li>
  *   <li>{@code handleVersion}: the alias's current version as a handle resolves it (cached, swapped on change);</li>
  *   <li>{@code registryResolveAlias}: {@code models:/wine@production} resolved in the (in-memory) store;</li>
  *   <li>{@code registryLoadAlias}: {@code registry.load(models:/wine@production)}: resolution plus a hit in the
@@ -85,6 +90,9 @@ public class ServingBenchmark {
     private Model<Label> tribuo;
     private Example<Label> example;
     private Map<String, Double> features;
+    private FeatureVector vector;
+    private String[] exampleNames;
+    private double[] exampleValues;
     private final ModelUri production = ModelUri.alias("wine", "production");
 
     /** Trains, registers, promotes and serves the model; picks the first wine row as the example. */
@@ -110,6 +118,18 @@ public class ServingBenchmark {
         example = wine.getExample(0);
         features = new HashMap<>();
         example.forEach(f -> features.put(f.getName(), f.getValue()));
+        vector = handle.layout().vector(features);
+        exampleNames = handle.layout().names().toArray(String[]::new);
+        exampleValues = new double[exampleNames.length];
+        vector.copyValues(exampleValues);
+        if (!vector.isComplete() || !handle.check(vector).isEmpty()) {
+            throw new IllegalStateException("the benchmark vector should be complete and clean: " + vector);
+        }
+        @SuppressWarnings("unchecked")
+        Prediction<Label> nativePrediction = handle.predictNative(vector, Prediction.class);
+        if (!nativePrediction.getOutput().getLabel().equals(tribuo.predict(example).getOutput().getLabel())) {
+            throw new IllegalStateException("the handle's native prediction and Tribuo disagree on the example");
+        }
         if (!handle.check(features).isEmpty()) {
             throw new IllegalStateException("the benchmark example should be clean: " + handle.check(features));
         }
@@ -145,6 +165,36 @@ public class ServingBenchmark {
             i++;
         }
         return tribuo.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
+    }
+
+    /** @return Tribuo's prediction, building the example from the same arrays the prepared vector holds */
+    @Benchmark
+    public Prediction<Label> tribuoPredictFromArrays() {
+        return tribuo.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, exampleNames, exampleValues));
+    }
+
+    /** @return the handle's prediction of the prepared vector, input checks on */
+    @Benchmark
+    public dev.mlops4j.model.Prediction handlePredictVector() {
+        return handle.predict(vector);
+    }
+
+    /** @return Tribuo's own prediction through the handle from the prepared vector, input checks on */
+    @Benchmark
+    public Prediction<?> handlePredictNative() {
+        return handle.predictNative(vector, Prediction.class);
+    }
+
+    /** @return the flavor's native prediction of the prepared vector, no handle, no checks */
+    @Benchmark
+    public Object loadedModelPredictNative() {
+        return loaded.predictNative(vector);
+    }
+
+    /** @return the issues of the prepared vector (none) */
+    @Benchmark
+    public List<InputIssue> signatureCheckVector() {
+        return check.check(vector);
     }
 
     /** @return the flavor's prediction, no checks */

@@ -3,11 +3,14 @@ package dev.mlops4j.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.StoreException;
 import dev.mlops4j.core.artifacts.InMemoryArtifactStore;
 import dev.mlops4j.core.memory.InMemoryMetadataStore;
+import dev.mlops4j.model.FeatureLayout;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.ModelLoadException;
 import dev.mlops4j.registry.ModelRegistry;
 import dev.mlops4j.serving.InputIssue;
@@ -322,6 +325,108 @@ class ModelHandleTest {
                 ServingOptions.builder().pollInterval(Duration.ZERO).checkInputs(false).build())) {
             assertThat(handle.predict(Map.of("zzz", 1.0)).value()).isEqualTo(10);
             assertThat(handle.stats().withIssues()).isZero();
+        }
+    }
+
+    // ---------------------------------------------------------------- prepared inputs (FeatureVector)
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void predictVector_badInputUnderReject_isRefusedLikeTheMap(Map<String, Double> input, InputIssueKind kind,
+                                                             String feature) {
+        registry.promote("wine", version(10)).to("production").because("first");
+        try (ModelHandle handle = registry.serve("wine", "production",
+                ServingOptions.builder().pollInterval(Duration.ZERO).inputPolicy(InputPolicy.REJECT).build())) {
+            FeatureVector vector = handle.layout().vector(input);
+
+            assertThatThrownBy(() -> handle.predict(vector)).isInstanceOfSatisfying(InputRejectedException.class,
+                    e -> assertThat(e.issues()).singleElement().satisfies(i -> {
+                        assertThat(i.kind()).isEqualTo(kind);
+                        assertThat(i.feature()).isEqualTo(feature);
+                    }));
+            // The same issue; a vector does not tell a null value from an absent one, so only the message may differ.
+            assertThat(handle.check(vector)).extracting(InputIssue::kind, InputIssue::feature)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(kind, feature));
+            assertThat(handle.stats().rejected()).isEqualTo(1);
+            assertThat(handle.stats().issues(kind)).isEqualTo(1);
+            assertThat(handle.stats().predictions()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void predictVector_badInputUnderCount_predictsWhatTheMapPredicts(Map<String, Double> input, InputIssueKind kind,
+                                                                   String feature) {
+        registry.promote("wine", version(10)).to("production").because("first");
+        try (ModelHandle handle = registry.serve("wine", "production",
+                ServingOptions.builder().pollInterval(Duration.ZERO).inputPolicy(InputPolicy.COUNT).build())) {
+            Double fromMap = handle.predict(input).value();
+
+            assertThat(Double.valueOf(handle.predict(handle.layout().vector(input)).value())).isEqualTo(fromMap);
+            ServedPrediction detailed = handle.predictDetailed(handle.layout().vector(input));
+            assertThat(detailed.issues()).singleElement().extracting(InputIssue::kind, InputIssue::feature)
+                    .containsExactly(kind, feature);
+            assertThat(detailed.version().version()).isEqualTo(1);
+            assertThat(handle.stats().withIssues()).isEqualTo(3);
+            assertThat(handle.stats().issues(kind)).isEqualTo(3);
+            assertThat(handle.stats().predictions()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void predictVector_cleanDenseVector_predictsLikeTheMapAndIsRecorded() {
+        registry.promote("wine", version(10)).to("production").because("first");
+        List<PredictionRecord> records = Collections.synchronizedList(new ArrayList<>());
+        ModelHandle handle = registry.serve("wine", "production", ServingOptions.builder().pollInterval(Duration.ZERO)
+                .recordTo(records::addAll).build());
+        FeatureLayout layout = handle.layout();
+        assertThat(layout.names()).containsExactly("a", "b");
+        FeatureVector vector = layout.vector(1.0, 1.0);
+
+        assertThat(handle.check(vector)).isEmpty();
+        assertThat(handle.predict(vector).value()).isEqualTo(Fixtures.expected(10));
+        handle.close();
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.features()).isEqualTo(Fixtures.input());
+            assertThat(r.prediction().value()).isEqualTo(Fixtures.expected(10));
+        });
+    }
+
+    @Test
+    void predictVector_onALayoutOfOtherOrder_isTranslatedByName() {
+        registry.promote("wine", version(10)).to("production").because("first");
+        try (ModelHandle handle = registry.serve("wine", "production", noPolling())) {
+            FeatureVector reversed = FeatureLayout.of(List.of("b", "a")).vector(5.0, 1.0);
+
+            assertThat(handle.check(reversed)).isEmpty();
+            assertThat(handle.predict(reversed).value()).isEqualTo(10 + 1.0 + 2 * 5.0);
+        }
+    }
+
+    @Test
+    void predictVector_afterTheAliasMoved_predictsWithTheNewVersion() throws Exception {
+        registry.promote("wine", version(10)).to("production").because("first");
+        version(20);
+        try (ModelHandle handle = registry.serve("wine", "production", noPolling())) {
+            FeatureVector prepared = handle.layout().vector(1.0, 1.0);
+            registry.promote("wine", 2).to("production").because("second");
+            await("the handle follows the alias", () -> handle.version().version() == 2);
+
+            assertThat(handle.predict(prepared).value()).isEqualTo(Fixtures.expected(20));
+            assertThat(handle.predictDetailed(prepared).version().version()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void predictNative_flavorWithoutNativePredictions_failsNamingTheFlavorAndCountsNothing() {
+        registry.promote("wine", version(10)).to("production").because("first");
+        try (ModelHandle handle = registry.serve("wine", "production", noPolling())) {
+            FeatureVector vector = handle.layout().vector(1.0, 1.0);
+
+            assertThatThrownBy(() -> handle.predictNative(vector, Object.class))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("linear");
+            assertThat(handle.stats().predictions()).isZero();
         }
     }
 

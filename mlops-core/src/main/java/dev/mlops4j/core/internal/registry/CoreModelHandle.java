@@ -1,7 +1,10 @@
 package dev.mlops4j.core.internal.registry;
 
+import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.StoreException;
+import dev.mlops4j.model.FeatureLayout;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.model.Prediction;
 import dev.mlops4j.registry.AliasAssignment;
@@ -163,6 +166,66 @@ final class CoreModelHandle implements ModelHandle {
             recorder.offer(modelName, s.version.version(), alias, features, p, issues, start);
         }
         return new ServedPrediction(p, s.version, issues);
+    }
+
+    @Override
+    public Prediction predict(FeatureVector features) {
+        Objects.requireNonNull(features, "features");
+        return predict(served(), features).prediction();
+    }
+
+    @Override
+    public ServedPrediction predictDetailed(FeatureVector features) {
+        Objects.requireNonNull(features, "features");
+        return predict(served(), features);
+    }
+
+    private ServedPrediction predict(Served s, FeatureVector features) {
+        long start = recorder == null ? 0L : System.nanoTime();
+        List<InputIssue> issues = s.check(features);
+        if (!issues.isEmpty()) {
+            admit(s, issues);
+        }
+        Prediction p = s.model.predict(features);
+        predictions.increment();
+        if (recorder != null && recorder.sample()) {
+            recorder.record(modelName, s.version.version(), alias, features.toMap(), p, issues, System.nanoTime() - start);
+        }
+        return new ServedPrediction(p, s.version, issues);
+    }
+
+    @Override
+    public <R> R predictNative(FeatureVector features, Class<R> type) {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(type, "type");
+        Served s = served();
+        long start = recorder == null ? 0L : System.nanoTime();
+        List<InputIssue> issues = s.check(features);
+        if (!issues.isEmpty()) {
+            admit(s, issues);
+        }
+        Object out = s.model.predictNative(features);
+        if (!type.isInstance(out)) {
+            throw new InvalidInputException(s.label + " (" + s.model.flavor() + " flavor) predicts "
+                    + (out == null ? "null" : out.getClass().getName()) + ", not " + type.getName());
+        }
+        predictions.increment();
+        if (recorder != null && recorder.sample()) {
+            recorder.record(modelName, s.version.version(), alias, features.toMap(), s.model.toPrediction(out), issues,
+                    System.nanoTime() - start);
+        }
+        return type.cast(out);
+    }
+
+    @Override
+    public List<InputIssue> check(FeatureVector features) {
+        Objects.requireNonNull(features, "features");
+        return List.copyOf(served().check(features));
+    }
+
+    @Override
+    public FeatureLayout layout() {
+        return served().layout;
     }
 
     /** Counts the issues and applies the strictest policy among them: throws when one is REJECT. */

@@ -52,12 +52,23 @@ final class PredictionRecorder {
     /** Samples and enqueues one prediction; never blocks. */
     void offer(String model, int version, String alias, Map<String, ? extends Number> features, Prediction prediction,
                List<InputIssue> issues, long startNanos) {
-        if (sampleRate < 1.0 && (sampleRate == 0.0 || ThreadLocalRandom.current().nextDouble() >= sampleRate)) {
+        if (!sample()) {
             return;
         }
         long latency = System.nanoTime() - startNanos;
         Map<String, Double> copy = new HashMap<>(features.size() * 2);
         features.forEach((k, v) -> copy.put(k, v == null ? Double.NaN : v.doubleValue()));
+        record(model, version, alias, copy, prediction, issues, latency);
+    }
+
+    /** @return whether to record the next prediction (so that unsampled ones cost no conversion) */
+    boolean sample() {
+        return sampleRate >= 1.0 || (sampleRate > 0.0 && ThreadLocalRandom.current().nextDouble() < sampleRate);
+    }
+
+    /** Enqueues a sampled prediction whose input is already copied; never blocks. */
+    void record(String model, int version, String alias, Map<String, Double> copy, Prediction prediction,
+                List<InputIssue> issues, long latency) {
         PredictionRecord r = new PredictionRecord(model, version, alias, clock.instant(), copy, prediction, issues,
                 latency);
         if (closing || !queue.offer(r)) {
