@@ -201,7 +201,8 @@ public final class PredictionMonitor implements PredictionSink {
             } else if (open == null) {
                 open = new Open(nextIndex++, r.at(), r.at());
             }
-            Map<String, Double> row = new LinkedHashMap<>(r.features());
+            // Sorted, so that columns come in one order whatever the order of the record's (unordered) map.
+            Map<String, Double> row = new java.util.TreeMap<>(r.features());
             open.rows.add(row);
             if (windowDuration == null && r.at().isAfter(open.end)) {
                 open.end = r.at();
@@ -213,7 +214,14 @@ public final class PredictionMonitor implements PredictionSink {
                 byKey.put(joinKey, j);
                 Object waiting = pendingLabels.remove(joinKey);
                 if (waiting != null) {
-                    join(events, joinKey, j, waiting);
+                    try {
+                        join(events, joinKey, j, waiting);
+                    } catch (InvalidInputException wrongKind) {
+                        // The serving thread must not lose its batch over a bad label given earlier by someone else.
+                        labelsUnmatched++;
+                        LOG.warn("Monitor '{}': the waiting label for '{}' does not fit its prediction: {}", model,
+                                joinKey, wrongKind.getMessage());
+                    }
                 }
             }
             if (windowDuration == null && open.rows.size() >= windowCount) {
@@ -276,29 +284,24 @@ public final class PredictionMonitor implements PredictionSink {
     }
 
     private boolean join(List<Runnable> events, String joinKey, Joined j, Object actual) {
+        Prediction p = j.prediction;
+        // The label's kind is checked first, so a wrong call fails even when the key was labelled already.
+        if (actual instanceof String s && p.label() == null) {
+            throw new InvalidInputException("label '" + s + "' for '" + joinKey + "' is a class, but model '" + model
+                    + "' predicted a number (regression); pass the true value as a double");
+        }
+        if (actual instanceof Double && (p.label() != null || p.values().size() != 1)) {
+            throw new InvalidInputException("numeric label for '" + joinKey + "', but model '" + model + "' predicted "
+                    + (p.label() != null ? "the class '" + p.label() + "'; pass the true class as a String"
+                    : p.values().size() + " values " + p.values().keySet() + "; a numeric label needs one value"));
+        }
         if (j.labelled) {
             LOG.debug("Monitor '{}': a second label for '{}' is ignored", model, joinKey);
             return false;
         }
-        Prediction p = j.prediction;
         Performance before = performanceOf(j.window);
-        Performance after;
-        if (actual instanceof String s) {
-            if (p.label() == null) {
-                throw new InvalidInputException("label '" + s + "' for '" + joinKey + "' is a class, but model '" + model
-                        + "' predicted a number (regression); pass the true value as a double");
-            }
-            after = before.withClassified(p.label().equals(s));
-        } else {
-            double v = (Double) actual;
-            double predicted;
-            if (p.label() != null && p.values().size() != 1) {
-                throw new InvalidInputException("numeric label for '" + joinKey + "', but model '" + model
-                        + "' predicted the class '" + p.label() + "'; pass the true class as a String");
-            }
-            predicted = p.value();
-            after = before.withRegressed(predicted - v);
-        }
+        Performance after = actual instanceof String s ? before.withClassified(p.label().equals(s))
+                : before.withRegressed(p.value() - (Double) actual);
         j.labelled = true;
         labelsJoined++;
         if (j.window instanceof Closed c) {
@@ -307,7 +310,7 @@ public final class PredictionMonitor implements PredictionSink {
             publishMetrics(report);
             checkPerformance(events, c, report);
         } else {
-            pendingPerformance.merge(j.window, after, (a, b) -> b);
+            pendingPerformance.put(j.window, after);
         }
         return true;
     }
