@@ -266,7 +266,9 @@ public final class Triggers implements AutoCloseable {
             this.definition = d;
             this.action = action;
             this.target = target;
-            TriggerState state = TriggerState.parse(store.loadState(d.name), d.name);
+            String stored = store.loadState(d.name);
+            TriggerState state = TriggerState.parse(stored, d.name);
+            boolean changed = state.definition() != null && !state.definition().equals(d.trigger.describe());
             this.sequence = state.sequence();
             this.runs = state.runs();
             this.anchor = state.anchor() != null ? state.anchor() : d.startAt != null ? d.startAt : now;
@@ -274,13 +276,19 @@ public final class Triggers implements AutoCloseable {
             Instant from = d.startAt != null && d.startAt.isAfter(now) ? d.startAt.minusNanos(1) : now;
             this.root = build(d.trigger, from);
             this.parts = root.flatten();
-            for (int i = 0; i < parts.size(); i++) {
-                String c = state.cursors().get(Integer.toString(i));
-                if (c != null) {
-                    parts.get(i).restore(c);
+            if (changed) {
+                // Cursors are stored by the position of their part; another shape would give them to the wrong part.
+                LOG.warn("Trigger '{}' changed from [{}] to [{}]: its schedules and watched directories start afresh"
+                        + " (sequence and runs carry on)", d.name, state.definition(), d.trigger.describe());
+            } else {
+                for (int i = 0; i < parts.size(); i++) {
+                    String c = state.cursors().get(Integer.toString(i));
+                    if (c != null) {
+                        parts.get(i).restore(c);
+                    }
                 }
             }
-            if (store.loadState(d.name) == null) {
+            if (stored == null || changed) {
                 save(now);      // so that downtime before the first firing is seen as downtime after a restart
             }
             if (runs >= d.maxRuns) {
@@ -374,7 +382,8 @@ public final class Triggers implements AutoCloseable {
                     cursors.put(Integer.toString(i), c);
                 }
             }
-            store.saveState(name(), new TriggerState(sequence, runs, anchor, now, cursors).toJson());
+            store.saveState(name(), new TriggerState(sequence, runs, anchor, now, cursors, definition.trigger.describe())
+                    .toJson());
         }
 
         Instant nextWake(Instant now) {

@@ -181,6 +181,37 @@ class ScheduleTriggerTest {
     }
 
     @Test
+    void changedDefinition_afterRestart_startsItsCursorsAfreshButKeepsCounting(@TempDir Path home) {
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        try (Mlops mlops = Mlops.open(home); Triggers triggers = Triggers.builder().scheduler(time)
+                .executor(Runnable::run).store(mlops).build()) {
+            triggers.define("t").when(Trigger.every(Duration.ofHours(1))).start(f -> { });
+            time.advanceBy(Duration.ofHours(2));
+        }
+        Recorder after = new Recorder();
+        time.advanceBy(Duration.ofHours(5));
+        try (Mlops mlops = Mlops.open(home); Triggers triggers = Triggers.builder().scheduler(time)
+                .executor(Runnable::run).store(mlops).build()) {
+            // Was a fixed rate, is now a cron: the old cursor is not the cron's; nothing from the downtime fires.
+            triggers.define("t").when(Trigger.cron("0 * * * *")).start(after);
+            time.advanceBy(Duration.ofMinutes(90));
+        }
+        assertThat(after.scheduled()).containsExactly(T0.plus(Duration.ofHours(8)));
+        assertThat(after.firings().get(0).sequence()).isEqualTo(3);
+    }
+
+    @Test
+    void systemScheduler_firesOnRealTime() throws InterruptedException {
+        java.util.concurrent.CountDownLatch three = new java.util.concurrent.CountDownLatch(3);
+        try (Triggers triggers = Triggers.builder().build()) {      // system clock, daemon threads
+            TriggerHandle h = triggers.define("fast").when(Trigger.every(Duration.ofMillis(5))).maxRuns(3)
+                    .concurrency(ConcurrencyPolicy.queue(3)).start(f -> three.countDown());
+            assertThat(three.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(h.runs()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void define_badSettings_areRejectedWithTheReason() {
         try (Triggers triggers = engine(ManualScheduler.startingAt(T0))) {
             assertThatThrownBy(() -> triggers.define("bad name")).hasMessageContaining("letters, digits");
