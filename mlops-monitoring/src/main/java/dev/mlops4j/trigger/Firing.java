@@ -21,7 +21,7 @@ public record Firing(String trigger, long sequence, String reason, Instant fired
         Objects.requireNonNull(firedAt, "firedAt");
         Objects.requireNonNull(scheduledFor, "scheduledFor");
         if (sequence < 1) {
-            throw new IllegalArgumentException("sequence starts at 1, was " + sequence);
+            throw new dev.mlops4j.InvalidInputException("sequence starts at 1, was " + sequence);
         }
     }
 

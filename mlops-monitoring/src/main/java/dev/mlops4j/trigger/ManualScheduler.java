@@ -76,7 +76,7 @@ public final class ManualScheduler implements Scheduler {
      */
     public ManualScheduler advanceBy(Duration duration) {
         if (duration.isNegative()) {
-            throw new IllegalArgumentException("time only moves forward; was given " + duration);
+            throw new dev.mlops4j.InvalidInputException("time only moves forward; was given " + duration);
         }
         return advanceTo(now().plus(duration));
     }
@@ -90,7 +90,7 @@ public final class ManualScheduler implements Scheduler {
     public ManualScheduler advanceTo(Instant target) {
         synchronized (this) {
             if (target.isBefore(now)) {
-                throw new IllegalArgumentException("time only moves forward: now is " + now + ", was asked for " + target);
+                throw new dev.mlops4j.InvalidInputException("time only moves forward: now is " + now + ", was asked for " + target);
             }
         }
         while (true) {

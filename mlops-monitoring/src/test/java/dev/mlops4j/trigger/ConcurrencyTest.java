@@ -202,4 +202,31 @@ class ConcurrencyTest {
             assertThat(time.pendingTasks()).isZero();
         }
     }
+
+    @Test
+    void close_waitsForRunningActionsThenInterruptsThem() throws InterruptedException {
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        CountDownLatch started = new CountDownLatch(2);
+        Triggers triggers = Triggers.builder().scheduler(time).shutdownTimeout(Duration.ZERO).build();
+        DataSignal quick = Trigger.signal();
+        DataSignal stuck = Trigger.signal();
+        CountDownLatch release = new CountDownLatch(1);
+        triggers.define("quick").when(quick).start(f -> {
+            started.countDown();
+            release.await();
+        });
+        triggers.define("stuck").when(stuck).start(f -> {
+            started.countDown();
+            new CountDownLatch(1).await();      // only an interrupt ends it
+        });
+        quick.signal("a");
+        stuck.signal("b");
+        time.runDue();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        triggers.close();
+        assertThat(outcomes(triggers, "quick")).containsExactly(FiringOutcome.CANCELLED);
+        assertThat(outcomes(triggers, "stuck")).containsExactly(FiringOutcome.CANCELLED);
+        assertThatThrownBy(() -> triggers.define("late").when(Trigger.signal()).start(f -> { }))
+                .hasMessageContaining("closed");
+    }
 }

@@ -95,18 +95,51 @@ class ScheduleTriggerTest {
         assertThat(time.pendingTasks()).isZero();
     }
 
-    @Test
-    void lateWakeUp_withinGrace_firesLateButOnTime() {
+    /** A host too busy to wake on time: every wake-up runs {@code lag} after it was asked for. */
+    record Lagging(ManualScheduler time, Duration lag) implements Scheduler {
+        @Override
+        public java.time.Clock clock() {
+            return time.clock();
+        }
+
+        @Override
+        public Cancellable schedule(Instant at, Runnable task) {
+            return time.schedule(at.plus(lag), task);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    static List<Firing> lateWakeUps(Duration lag, MisfirePolicy policy) {
         ManualScheduler time = ManualScheduler.startingAt(T0);
         Recorder action = new Recorder();
-        try (Triggers triggers = engine(time)) {
-            triggers.define("t").when(Trigger.every(Duration.ofHours(1))).misfire(MisfirePolicy.none()).start(action);
-            // Jump over the scheduled time without running the wake-up exactly at it: as a busy host would.
-            Instant due = time.nextTaskAt();
-            time.advanceTo(due.minusMillis(1));
-            triggers.tick();
-            assertThat(action.firings()).isEmpty();
+        try (Triggers triggers = Triggers.builder().scheduler(new Lagging(time, lag)).executor(Runnable::run).build()) {
+            triggers.define("t").when(Trigger.every(Duration.ofHours(1))).misfire(policy).start(action);
+            time.advanceBy(Duration.ofHours(2).plus(lag));
         }
+        return action.firings();
+    }
+
+    @Test
+    void lateWakeUp_withinGrace_firesLateWithoutMisfire() {
+        List<Firing> firings = lateWakeUps(Duration.ofSeconds(30), MisfirePolicy.none());
+        assertThat(firings).extracting(Firing::scheduledFor).containsExactly(T0.plusSeconds(3600), T0.plusSeconds(7200));
+        assertThat(firings).allSatisfy(f -> {
+            assertThat(f.late()).isTrue();
+            assertThat(f.firedAt()).isEqualTo(f.scheduledFor().plusSeconds(30));
+            assertThat(f.reason()).doesNotContain("misfire");
+        });
+    }
+
+    @Test
+    void lateWakeUp_beyondGrace_isAMisfire() {
+        assertThat(lateWakeUps(Duration.ofMinutes(2), MisfirePolicy.none())).isEmpty();
+        assertThat(lateWakeUps(Duration.ofMinutes(2), MisfirePolicy.once().withGrace(Duration.ofMinutes(5))))
+                .allSatisfy(f -> assertThat(f.reason()).doesNotContain("misfire")).hasSize(2);
+        assertThat(lateWakeUps(Duration.ofMinutes(2), MisfirePolicy.once())).hasSize(2)
+                .allSatisfy(f -> assertThat(f.reason()).contains("misfire once: 1 scheduled time missed"));
     }
 
     static List<Firing> restartAfterDowntime(Path home, MisfirePolicy policy) {
