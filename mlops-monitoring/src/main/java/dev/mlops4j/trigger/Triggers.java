@@ -80,7 +80,7 @@ public final class Triggers implements AutoCloseable {
             });
             this.executor = ownedExecutor;
         }
-        this.store = b.mlops != null ? new MlopsTriggerStore(b.mlops) : new MemoryTriggerStore();
+        this.store = b.store != null ? b.store : b.mlops != null ? new MlopsTriggerStore(b.mlops) : new MemoryTriggerStore();
         this.pollInterval = b.pollInterval;
         this.shutdownTimeout = b.shutdownTimeout;
     }
@@ -326,6 +326,8 @@ public final class Triggers implements AutoCloseable {
             if (finished) {
                 return;
             }
+            // Cursors as they were before this look: a failed commit below returns to them.
+            List<String> before = parts.stream().map(Part::cursor).toList();
             root.observe(now);
             if (definition.endAt != null && now.isAfter(definition.endAt) && !(root instanceof SchedulePart && root.happened())) {
                 finish("its end " + definition.endAt + " passed");
@@ -354,14 +356,37 @@ public final class Triggers implements AutoCloseable {
             } else {
                 firings.add(new Firing(name(), sequence + 1, root.reason(), now, root.eventAt()));
             }
+            long sequence0 = sequence;
+            long runs0 = runs;
             root.consume();
             List<Object> tokens = new ArrayList<>();
-            for (Firing f : firings) {
-                tokens.add(store.begin(f, target.name));
+            try {
+                for (Firing f : firings) {
+                    tokens.add(store.begin(f, target.name));
+                }
+                sequence += firings.size();
+                runs += firings.size();
+                save(now);
+            } catch (RuntimeException storeFailure) {
+                // Nothing was handed to the target: undo, so the next wake-up finds the same data again (files newer
+                // than the old cursor, scheduled times after it). Sequence numbers stay used (a recorded, cancelled
+                // firing may hold them), so they may have gaps but never repeat.
+                sequence = sequence0 + tokens.size();
+                runs = runs0;
+                for (int i = 0; i < parts.size(); i++) {
+                    if (before.get(i) != null) {
+                        parts.get(i).restore(before.get(i));
+                    }
+                }
+                for (Object token : tokens) {
+                    try {
+                        store.end(token, FiringOutcome.CANCELLED, null);
+                    } catch (RuntimeException alsoFailing) {
+                        storeFailure.addSuppressed(alsoFailing);
+                    }
+                }
+                throw storeFailure;
             }
-            sequence += firings.size();
-            runs += firings.size();
-            save(now);
             if (!firings.isEmpty()) {
                 last = firings.get(firings.size() - 1);
             }
@@ -465,6 +490,7 @@ public final class Triggers implements AutoCloseable {
         private Scheduler scheduler;
         private Executor executor;
         private Mlops mlops;
+        private TriggerStore store;
         private Duration pollInterval = Duration.ofSeconds(10);
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
@@ -494,6 +520,12 @@ public final class Triggers implements AutoCloseable {
          */
         public Builder store(Mlops store) {
             this.mlops = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** For tests of store failures. */
+        Builder store(TriggerStore s) {
+            this.store = Objects.requireNonNull(s, "store");
             return this;
         }
 
