@@ -131,10 +131,11 @@ public final class Triggers implements AutoCloseable {
             throw new InvalidInputException("target '" + d.target + "' already has concurrency policy " + target.policy
                     + "; trigger '" + d.name + "' asks for " + policy + ". Triggers of one target share its policy");
         }
-        if (d.trigger instanceof DataSignal s) {
+        for (DataSignal s : signals(d.trigger, new ArrayList<>())) {
             for (Active a : triggers.values()) {
-                if (a.definition.trigger == s) {
-                    throw new InvalidInputException("this signal already belongs to trigger '" + a.name() + "'");
+                if (signals(a.definition.trigger, new ArrayList<>()).contains(s)) {
+                    throw new InvalidInputException(s.describe() + " already belongs to trigger '" + a.name()
+                            + "'; a signal wakes one trigger: create one per trigger with Trigger.signal(name)");
                 }
             }
         }
@@ -144,6 +145,15 @@ public final class Triggers implements AutoCloseable {
                 d.target, active.runs);
         evaluateAndReschedule();
         return active;
+    }
+
+    private static List<DataSignal> signals(Trigger t, List<DataSignal> found) {
+        if (t instanceof DataSignal s) {
+            found.add(s);
+        } else if (t instanceof CompositeTrigger c) {
+            c.parts().forEach(p -> signals(p, found));
+        }
+        return found;
     }
 
     /** Looks at every trigger now. The scheduler calls it; tests may too. */
@@ -433,7 +443,8 @@ public final class Triggers implements AutoCloseable {
                     next = min(next, definition.startAt);
                 }
             }
-            if (definition.endAt != null && next != null && next.isAfter(definition.endAt)) {
+            if (definition.endAt != null && (next == null ? !now.isAfter(definition.endAt)
+                    : next.isAfter(definition.endAt))) {
                 next = definition.endAt.plusNanos(1);   // wake once after the end to finish
             }
             return next;

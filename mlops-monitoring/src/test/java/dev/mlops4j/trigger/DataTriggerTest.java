@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DataTriggerTest {
     static final Instant T0 = Instant.parse("2026-05-01T12:00:00Z");
@@ -118,5 +119,22 @@ class DataTriggerTest {
         assertThat(after.firings()).hasSize(1);
         assertThat(after.firings().get(0).reason()).endsWith(": day2.csv");
         assertThat(after.firings().get(0).sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void signal_afterTheEnd_neverFiresAndTheTriggerFinishesAtItsEnd() {
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        Recorder action = new Recorder();
+        DataSignal arrivals = Trigger.signal();
+        try (Triggers triggers = Triggers.builder().scheduler(time).executor(Runnable::run).build()) {
+            TriggerHandle h = triggers.define("until-one").when(arrivals).endAt(T0.plusSeconds(3600)).start(action);
+            time.advanceBy(Duration.ofMinutes(61));
+            assertThat(h.finished()).isTrue();
+            arrivals.signal("late");
+            time.runDue();
+            assertThat(action.firings()).isEmpty();
+            assertThatThrownBy(() -> triggers.define("other").when(Trigger.every(Duration.ofHours(1)).or(arrivals))
+                    .start(f -> { })).hasMessageContaining("already belongs to trigger 'until-one'");
+        }
     }
 }
