@@ -42,8 +42,7 @@ class ScheduleTriggerTest {
 
     @Test
     void cron_followsTheTimeZoneAcrossDaylightSavingTime() {
-        // Paris moves from CET (+1) to CEST (+2) on 2026-03-29: 02:00 local is 01:00Z before, 00:00Z after... and on
-        // the change day itself 02:00 does not exist, so cron-utils fires at the next valid local time.
+        // Paris moves from CET (+1) to CEST (+2) at 02:00 on 2026-03-29: 03:30 local is 02:30Z before, 01:30Z from then.
         ManualScheduler time = ManualScheduler.startingAt(T0);
         Recorder action = new Recorder();
         try (Triggers triggers = engine(time)) {
