@@ -1,0 +1,675 @@
+package dev.mlops4j.monitoring;
+
+import dev.mlops4j.InvalidInputException;
+import dev.mlops4j.gate.Gate;
+import dev.mlops4j.gate.GateResult;
+import dev.mlops4j.model.Prediction;
+import dev.mlops4j.serving.PredictionRecord;
+import dev.mlops4j.serving.PredictionSink;
+import dev.mlops4j.validation.data.Table;
+import dev.mlops4j.validation.drift.DriftDetector;
+import dev.mlops4j.validation.drift.DriftReport;
+import dev.mlops4j.validation.profile.Profile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Live monitoring of a served model: recorded predictions are cut into windows (by count or by time), each window's
+ * features are profiled and compared with the training profile (a {@link DriftReport} per window), and labels that
+ * arrive later are joined to their predictions by key to compute live accuracy (classification) or RMSE and MAE
+ * (regression) per window. Drift and failed performance gates raise {@link MonitorAlert}s to listeners and SLF4J.
+ *
+ * <pre>{@code
+ * PredictionMonitor monitor = PredictionMonitor.builder("rain")
+ *         .reference(Profile.readFrom(mlops.runs(), trainingRunId))
+ *         .windowOf(500)                                         // or .windowOf(Duration.ofDays(1))
+ *         .key(r -> r.at().toString())                           // how a later label finds its prediction
+ *         .performanceGate(Gate.metric("accuracy").atLeast(0.8), 50)
+ *         .listener(alert -> pager.send(alert.message()))
+ *         .build();
+ * ModelHandle handle = mlops.models().serve("rain", ServingOptions.builder().recordTo(monitor).build());
+ * ...
+ * monitor.label(key, "rain");                                    // when the truth is known
+ * }</pre>
+ *
+ * <p><b>Joining labels.</b> A {@link PredictionRecord} carries no prediction id, so the join key comes from the
+ * caller: a {@link Builder#key key function} applied to each record (e.g. an id feature, or the request time when
+ * it is unique), or {@link #record(String, PredictionRecord)} with an explicit key. A label for a key not seen yet
+ * waits (up to {@link Builder#pendingLabelLimit}) for its prediction; a label whose window has been evicted (beyond
+ * {@link Builder#retainWindows}) is counted as unmatched.
+ *
+ * <p><b>Windows.</b> A count window closes at its size. Time windows are tumbling, aligned on the epoch (a day window
+ * runs from midnight UTC to midnight): one closes when a prediction at or after its end arrives, or when
+ * {@link #tick()} sees the clock past its end; predictions are placed by their own time, and a prediction older than
+ * the open window counts in the open window. {@link #flush()} closes the open window whatever its size.
+ *
+ * <p>Thread-safe: the serving handle's recording thread, label producers and meter readers may call it at once.
+ */
+public final class PredictionMonitor implements PredictionSink {
+    private static final Logger LOG = LoggerFactory.getLogger(PredictionMonitor.class);
+
+    private final String model;
+    private final Profile reference;
+    private final DriftDetector detector;
+    private final int windowCount;
+    private final Duration windowDuration;
+    private final Function<PredictionRecord, String> key;
+    private final Gate performanceGate;
+    private final long minLabels;
+    private final int retainWindows;
+    private final int pendingLabelLimit;
+    private final Clock clock;
+    private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
+
+    private Open open;
+    private long nextIndex;
+    private final Deque<Closed> closed = new ArrayDeque<>();
+    private final Map<String, Joined> byKey = new HashMap<>();
+    private final LinkedHashMap<String, Object> pendingLabels = new LinkedHashMap<>();
+    private long predictions;
+    private long labelsJoined;
+    private long labelsUnmatched;
+    private long driftAlerts;
+    private long performanceAlerts;
+    private volatile DriftReport latestDrift;
+    private volatile WindowReport latestWindow;
+    private volatile Map<String, Double> latestMetrics;
+
+    private PredictionMonitor(Builder b) {
+        this.model = b.model;
+        this.reference = b.reference;
+        this.detector = b.detector;
+        this.windowCount = b.windowCount;
+        this.windowDuration = b.windowDuration;
+        this.key = b.key;
+        this.performanceGate = b.performanceGate;
+        this.minLabels = b.minLabels;
+        this.retainWindows = b.retainWindows;
+        this.pendingLabelLimit = b.pendingLabelLimit;
+        this.clock = b.clock;
+        this.listeners.addAll(b.listeners);
+    }
+
+    /**
+     * @param model the monitored model's name (in alerts, logs and meter tags)
+     * @return a builder
+     */
+    public static Builder builder(String model) {
+        return new Builder(model);
+    }
+
+    /** A window still taking predictions. */
+    private static final class Open {
+        final long index;
+        final Instant start;
+        Instant end;
+        final List<Map<String, Double>> rows = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+
+        Open(long index, Instant start, Instant end) {
+            this.index = index;
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    /** A closed window, still collecting labels. */
+    private static final class Closed {
+        final long index;
+        final Instant start;
+        final Instant end;
+        final long count;
+        final Optional<DriftReport> drift;
+        Performance performance = Performance.NONE;
+        boolean performanceAlerted;
+        final List<String> keys;
+
+        Closed(Open o, Instant end, Optional<DriftReport> drift) {
+            this.index = o.index;
+            this.start = o.start;
+            this.end = end;
+            this.count = o.rows.size();
+            this.drift = drift;
+            this.keys = o.keys;
+        }
+    }
+
+    /** Where a key's prediction lives, for the label join. */
+    private static final class Joined {
+        final Prediction prediction;
+        Object window;     // Open or Closed
+        boolean labelled;
+
+        Joined(Prediction prediction, Object window) {
+            this.prediction = prediction;
+            this.window = window;
+        }
+    }
+
+    @Override
+    public void accept(List<PredictionRecord> batch) {
+        for (PredictionRecord r : batch) {
+            record(key == null ? null : key.apply(r), r);
+        }
+    }
+
+    /**
+     * Records a prediction, keyed by the {@link Builder#key key function} if one was given.
+     *
+     * @param r the prediction
+     * @return this monitor
+     */
+    public PredictionMonitor record(PredictionRecord r) {
+        return record(key == null ? null : key.apply(r), r);
+    }
+
+    /**
+     * Records a prediction under an explicit join key.
+     *
+     * @param joinKey the key a later {@link #label} names, or null if it will get no label
+     * @param r the prediction
+     * @return this monitor
+     */
+    public PredictionMonitor record(String joinKey, PredictionRecord r) {
+        Objects.requireNonNull(r, "record");
+        List<Runnable> events = new ArrayList<>();
+        synchronized (this) {
+            if (windowDuration != null) {
+                if (open != null && !r.at().isBefore(open.end)) {
+                    close(events, open.end);
+                }
+                if (open == null) {
+                    Instant start = align(r.at());
+                    open = new Open(nextIndex++, start, start.plus(windowDuration));
+                }
+            } else if (open == null) {
+                open = new Open(nextIndex++, r.at(), r.at());
+            }
+            // Sorted, so that columns come in one order whatever the order of the record's (unordered) map.
+            Map<String, Double> row = new java.util.TreeMap<>(r.features());
+            open.rows.add(row);
+            if (windowDuration == null && r.at().isAfter(open.end)) {
+                open.end = r.at();
+            }
+            predictions++;
+            if (joinKey != null) {
+                open.keys.add(joinKey);
+                Joined j = new Joined(r.prediction(), open);
+                byKey.put(joinKey, j);
+                Object waiting = pendingLabels.remove(joinKey);
+                if (waiting != null) {
+                    try {
+                        join(events, joinKey, j, waiting);
+                    } catch (InvalidInputException wrongKind) {
+                        // The serving thread must not lose its batch over a bad label given earlier by someone else.
+                        labelsUnmatched++;
+                        LOG.warn("Monitor '{}': the waiting label for '{}' does not fit its prediction: {}", model,
+                                joinKey, wrongKind.getMessage());
+                    }
+                }
+            }
+            if (windowDuration == null && open.rows.size() >= windowCount) {
+                close(events, open.end);
+            }
+        }
+        events.forEach(Runnable::run);
+        return this;
+    }
+
+    private Instant align(Instant at) {
+        long size = windowDuration.toMillis();
+        long ms = at.toEpochMilli();
+        return Instant.ofEpochMilli(Math.floorDiv(ms, size) * size);
+    }
+
+    /**
+     * Joins a class label to the prediction recorded under this key.
+     *
+     * @param joinKey the prediction's key
+     * @param actual the true class
+     * @return true if joined now, false if it waits for its prediction or was unmatched or a repeat
+     */
+    public boolean label(String joinKey, String actual) {
+        return labelAny(joinKey, Objects.requireNonNull(actual, "actual"));
+    }
+
+    /**
+     * Joins a numeric label (regression) to the prediction recorded under this key.
+     *
+     * @param joinKey the prediction's key
+     * @param actual the true value
+     * @return true if joined now, false if it waits for its prediction or was unmatched or a repeat
+     */
+    public boolean label(String joinKey, double actual) {
+        if (!Double.isFinite(actual)) {
+            throw new InvalidInputException("label for '" + joinKey + "' must be a finite number, was " + actual);
+        }
+        return labelAny(joinKey, actual);
+    }
+
+    private boolean labelAny(String joinKey, Object actual) {
+        Objects.requireNonNull(joinKey, "joinKey");
+        List<Runnable> events = new ArrayList<>();
+        boolean joined;
+        synchronized (this) {
+            Joined j = byKey.get(joinKey);
+            if (j == null) {
+                if (pendingLabels.size() >= pendingLabelLimit) {
+                    pendingLabels.remove(pendingLabels.keySet().iterator().next());
+                    labelsUnmatched++;
+                }
+                pendingLabels.put(joinKey, actual);
+                return false;
+            }
+            joined = join(events, joinKey, j, actual);
+        }
+        events.forEach(Runnable::run);
+        return joined;
+    }
+
+    private boolean join(List<Runnable> events, String joinKey, Joined j, Object actual) {
+        Prediction p = j.prediction;
+        // The label's kind is checked first, so a wrong call fails even when the key was labelled already.
+        if (actual instanceof String s && p.label() == null) {
+            throw new InvalidInputException("label '" + s + "' for '" + joinKey + "' is a class, but model '" + model
+                    + "' predicted a number (regression); pass the true value as a double");
+        }
+        if (actual instanceof Double && (p.label() != null || p.values().size() != 1)) {
+            throw new InvalidInputException("numeric label for '" + joinKey + "', but model '" + model + "' predicted "
+                    + (p.label() != null ? "the class '" + p.label() + "'; pass the true class as a String"
+                    : p.values().size() + " values " + p.values().keySet() + "; a numeric label needs one value"));
+        }
+        if (j.labelled) {
+            LOG.debug("Monitor '{}': a second label for '{}' is ignored", model, joinKey);
+            return false;
+        }
+        Performance before = performanceOf(j.window);
+        Performance after = actual instanceof String s ? before.withClassified(p.label().equals(s))
+                : before.withRegressed(p.value() - (Double) actual);
+        j.labelled = true;
+        labelsJoined++;
+        if (j.window instanceof Closed c) {
+            c.performance = after;
+            WindowReport report = report(c);
+            publishMetrics(report);
+            checkPerformance(events, c, report);
+        } else {
+            pendingPerformance.put(j.window, after);
+        }
+        return true;
+    }
+
+    // Labels that reach a window before it closes; merged into it when it closes.
+    private final Map<Object, Performance> pendingPerformance = new HashMap<>();
+
+    private Performance performanceOf(Object window) {
+        if (window instanceof Closed c) {
+            return c.performance;
+        }
+        return pendingPerformance.getOrDefault(window, Performance.NONE);
+    }
+
+    /**
+     * Closes the open time window if the clock says it has ended; count windows are unaffected. Call it from a timer
+     * (or let a trigger engine's schedule do it) so a quiet service still reports its last window.
+     *
+     * @return the window closed, if any
+     */
+    public Optional<WindowReport> tick() {
+        List<Runnable> events = new ArrayList<>();
+        Optional<WindowReport> result;
+        synchronized (this) {
+            if (windowDuration == null || open == null || clock.instant().isBefore(open.end)) {
+                return Optional.empty();
+            }
+            result = Optional.of(close(events, open.end));
+        }
+        events.forEach(Runnable::run);
+        return result;
+    }
+
+    /** @return the open window closed now whatever its size, if it held a prediction */
+    public Optional<WindowReport> flush() {
+        List<Runnable> events = new ArrayList<>();
+        Optional<WindowReport> result;
+        synchronized (this) {
+            if (open == null || open.rows.isEmpty()) {
+                return Optional.empty();
+            }
+            result = Optional.of(close(events, windowDuration == null ? open.end : clock.instant().isBefore(open.end)
+                    ? clock.instant() : open.end));
+        }
+        events.forEach(Runnable::run);
+        return result;
+    }
+
+    private WindowReport close(List<Runnable> events, Instant end) {
+        Open o = open;
+        open = null;
+        Optional<DriftReport> drift = Optional.empty();
+        try {
+            List<Map<String, Object>> rows = new ArrayList<>(o.rows.size());
+            for (Map<String, Double> r : o.rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                // NaN is how serving records a missing feature; the profiler counts a null as missing.
+                r.forEach((k, v) -> row.put(k, v == null || v.isNaN() ? null : v));
+                rows.add(row);
+            }
+            Table table = Table.ofMaps(rows);
+            drift = Optional.of(detector.compare(reference, detector.profile(table)));
+        } catch (RuntimeException e) {
+            LOG.warn("Monitor '{}': window {} could not be compared with the reference", model, o.index, e);
+        }
+        Closed c = new Closed(o, end, drift);
+        c.performance = pendingPerformance.getOrDefault(o, Performance.NONE);
+        pendingPerformance.remove(o);
+        for (String k : c.keys) {
+            Joined j = byKey.get(k);
+            if (j != null && j.window == o) {
+                j.window = c;
+            }
+        }
+        closed.addLast(c);
+        while (closed.size() > retainWindows) {
+            Closed evicted = closed.removeFirst();
+            for (String k : evicted.keys) {
+                Joined j = byKey.get(k);
+                if (j != null && j.window == evicted) {
+                    byKey.remove(k);
+                }
+            }
+        }
+        WindowReport report = report(c);
+        latestWindow = report;
+        drift.ifPresent(d -> latestDrift = d);
+        publishMetrics(report);
+        events.add(() -> listeners.forEach(l -> safely(() -> l.onWindowClosed(report))));
+        LOG.debug("Monitor '{}': {}", model, report);
+        if (drift.isPresent() && drift.get().isDrift()) {
+            driftAlerts++;
+            DriftReport d = drift.get();
+            String msg = "model '" + model + "' window " + c.index + " [" + c.start + ", " + c.end + "] drifted: "
+                    + d.summary() + "; drifted columns " + d.driftedColumns();
+            alert(events, new MonitorAlert(MonitorAlert.Kind.DRIFT, model, clock.instant(), msg, report));
+        }
+        checkPerformance(events, c, report);
+        return report;
+    }
+
+    private void checkPerformance(List<Runnable> events, Closed c, WindowReport report) {
+        if (performanceGate == null || c.performanceAlerted || c.performance.labelled() < minLabels) {
+            return;
+        }
+        GateResult result = performanceGate.evaluate(report.metrics());
+        if (!result.passed()) {
+            c.performanceAlerted = true;
+            performanceAlerts++;
+            String msg = "model '" + model + "' window " + c.index + " failed gate '" + result.gate() + "' on "
+                    + c.performance.labelled() + " labels: " + result.failures().stream()
+                    .map(f -> f.condition() + (f.observed() == null ? "" : " (observed " + f.observed() + ")"))
+                    .collect(Collectors.joining("; "));
+            alert(events, new MonitorAlert(MonitorAlert.Kind.PERFORMANCE, model, clock.instant(), msg, report));
+        }
+    }
+
+    private void alert(List<Runnable> events, MonitorAlert alert) {
+        events.add(() -> {
+            LOG.warn("Monitoring alert ({}): {}", alert.kind(), alert.message());
+            listeners.forEach(l -> safely(() -> l.onAlert(alert)));
+        });
+    }
+
+    private void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Monitor '{}': a listener failed", model, e);
+        }
+    }
+
+    private void publishMetrics(WindowReport report) {
+        Map<String, Double> m = report.metrics();
+        // The latest metrics are those of the newest window; a label for an older window updates that window only.
+        if (latestWindow == null || report.index() >= latestWindow.index()) {
+            latestWindow = report;
+            latestMetrics = m;
+        }
+    }
+
+    private WindowReport report(Closed c) {
+        return new WindowReport(model, c.index, c.start, c.end, c.count, c.drift, c.performance);
+    }
+
+    /** @param listener another listener @return this monitor */
+    public PredictionMonitor addListener(MonitorListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** @return the monitored model's name */
+    public String model() {
+        return model;
+    }
+
+    /** @return the retained closed windows, oldest first, with the labels joined so far */
+    public synchronized List<WindowReport> windows() {
+        return closed.stream().map(this::report).toList();
+    }
+
+    /** @return the newest closed window, if any */
+    public Optional<WindowReport> latestWindow() {
+        return Optional.ofNullable(latestWindow);
+    }
+
+    /** @return the newest window's drift report, or null before the first window closed (a trigger's supplier) */
+    public DriftReport latestDrift() {
+        return latestDrift;
+    }
+
+    /** @return the newest window's {@link WindowReport#metrics() metrics}, or null before the first window closed */
+    public Map<String, Double> latestMetrics() {
+        return latestMetrics;
+    }
+
+    /** @return predictions recorded */
+    public synchronized long predictionCount() {
+        return predictions;
+    }
+
+    /** @return predictions in the open window */
+    public synchronized long openWindowCount() {
+        return open == null ? 0 : open.rows.size();
+    }
+
+    /** @return windows closed */
+    public synchronized long windowCount() {
+        return open == null ? nextIndex : nextIndex - 1;
+    }
+
+    /** @return labels joined to a prediction */
+    public synchronized long labelsJoined() {
+        return labelsJoined;
+    }
+
+    /** @return labels waiting for their prediction */
+    public synchronized long labelsPending() {
+        return pendingLabels.size();
+    }
+
+    /** @return labels given up: no prediction came within the pending limit */
+    public synchronized long labelsUnmatched() {
+        return labelsUnmatched;
+    }
+
+    /** @param kind an alert kind @return how many alerts of that kind were raised */
+    public synchronized long alertCount(MonitorAlert.Kind kind) {
+        return kind == MonitorAlert.Kind.DRIFT ? driftAlerts : performanceAlerts;
+    }
+
+    @Override
+    public String toString() {
+        return "monitor of '" + model + "': " + predictionCount() + " predictions, " + windowCount() + " windows";
+    }
+
+    /** Configures a {@link PredictionMonitor}. */
+    public static final class Builder {
+        private final String model;
+        private Profile reference;
+        private DriftDetector detector = DriftDetector.defaults();
+        private int windowCount;
+        private Duration windowDuration;
+        private Function<PredictionRecord, String> key;
+        private Gate performanceGate;
+        private long minLabels = 1;
+        private int retainWindows = 100;
+        private int pendingLabelLimit = 100_000;
+        private Clock clock = Clock.systemUTC();
+        private final List<MonitorListener> listeners = new ArrayList<>();
+        private boolean globalMeters;
+
+        private Builder(String model) {
+            if (model == null || model.isBlank()) {
+                throw new InvalidInputException("the monitored model's name must not be blank");
+            }
+            this.model = model;
+        }
+
+        /** @param profile the training data's profile each window is compared with (required) @return this */
+        public Builder reference(Profile profile) {
+            this.reference = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /** @param d how windows are compared (default {@link DriftDetector#defaults()}) @return this builder */
+        public Builder detector(DriftDetector d) {
+            this.detector = Objects.requireNonNull(d, "detector");
+            return this;
+        }
+
+        /** @param count predictions per window, at least 1 @return this builder */
+        public Builder windowOf(int count) {
+            if (count < 1) {
+                throw new InvalidInputException("a count window needs at least 1 prediction, was " + count);
+            }
+            if (windowDuration != null) {
+                throw new InvalidInputException("windows are already by time (" + windowDuration
+                        + "); choose a count or a duration, not both");
+            }
+            this.windowCount = count;
+            return this;
+        }
+
+        /** @param duration the length of tumbling time windows, at least 1 ms @return this builder */
+        public Builder windowOf(Duration duration) {
+            Objects.requireNonNull(duration, "duration");
+            if (duration.toMillis() < 1) {
+                throw new InvalidInputException("a time window must last at least 1 ms, was " + duration);
+            }
+            if (windowCount > 0) {
+                throw new InvalidInputException("windows are already by count (" + windowCount
+                        + "); choose a count or a duration, not both");
+            }
+            this.windowDuration = duration;
+            return this;
+        }
+
+        /** @param keyFunction the join key of a record, for labels arriving later @return this builder */
+        public Builder key(Function<PredictionRecord, String> keyFunction) {
+            this.key = Objects.requireNonNull(keyFunction, "keyFunction");
+            return this;
+        }
+
+        /**
+         * @param gate conditions on a window's {@link WindowReport#metrics() metrics}, e.g.
+         *     {@code Gate.metric("accuracy").atLeast(0.8)}; a failure raises a PERFORMANCE alert once per window
+         * @param minimumLabels labels a window needs before the gate is checked
+         * @return this builder
+         */
+        public Builder performanceGate(Gate gate, long minimumLabels) {
+            this.performanceGate = Objects.requireNonNull(gate, "gate");
+            if (minimumLabels < 1) {
+                throw new InvalidInputException("minimumLabels must be at least 1, was " + minimumLabels);
+            }
+            this.minLabels = minimumLabels;
+            return this;
+        }
+
+        /** @param n closed windows kept for late labels and {@link #windows()} (default 100) @return this builder */
+        public Builder retainWindows(int n) {
+            if (n < 1) {
+                throw new InvalidInputException("retainWindows must be at least 1, was " + n);
+            }
+            this.retainWindows = n;
+            return this;
+        }
+
+        /** @param n labels that may wait for their prediction (default 100,000) @return this builder */
+        public Builder pendingLabelLimit(int n) {
+            if (n < 0) {
+                throw new InvalidInputException("pendingLabelLimit must not be negative, was " + n);
+            }
+            this.pendingLabelLimit = n;
+            return this;
+        }
+
+        /** @param c the clock for alert times and {@link #tick()} (default UTC system clock) @return this builder */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** @param listener receives alerts and closed windows @return this builder */
+        public Builder listener(MonitorListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Registers the monitor's meters in Micrometer's global registry ({@code Metrics.globalRegistry}, which Spring
+         * Boot and Quarkus feed into their dashboards) if Micrometer is on the class path, and does nothing otherwise.
+         * For another registry use {@link MonitorMeters#bindTo}.
+         *
+         * @return this builder
+         */
+        public Builder publishMeters() {
+            this.globalMeters = true;
+            return this;
+        }
+
+        /**
+         * @return the monitor
+         * @throws InvalidInputException if the reference profile or the window size is missing
+         */
+        public PredictionMonitor build() {
+            if (reference == null) {
+                throw new InvalidInputException("monitor of '" + model + "' needs the training profile: call"
+                        + " reference(Profile.readFrom(runs, trainingRunId)) or reference(detector.profile(table))");
+            }
+            if (windowCount == 0 && windowDuration == null) {
+                throw new InvalidInputException("monitor of '" + model + "' needs a window: windowOf(500) for counts"
+                        + " or windowOf(Duration.ofHours(1)) for time");
+            }
+            PredictionMonitor m = new PredictionMonitor(this);
+            if (globalMeters) {
+                dev.mlops4j.monitoring.internal.Micrometer.bindGlobal(m);
+            }
+            return m;
+        }
+    }
+}
