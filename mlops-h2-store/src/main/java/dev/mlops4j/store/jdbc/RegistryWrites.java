@@ -29,13 +29,19 @@ import java.util.Optional;
  * The registry's writes, run on the writer thread inside the group's transaction (see {@link GroupCommitWriter});
  * throwing rolls the request back to its savepoint, audit entry included.
  *
- * <p>Each write starts by locking the one row of {@code mlops_registry_state} ({@code SELECT ... FOR UPDATE}) and
+ * <p>Each write starts by locking the one row of {@code mlops_registry_state} (a no-op {@code UPDATE} of it) and
  * holds it to the end of the transaction. Registry writes from any process are thereby serialised: the checks a
  * write makes (the alias's holder, the next version number, a version's status) cannot go stale before it commits,
  * and the audit sequence numbers it takes from that row increase in commit order.
  */
 final class RegistryWrites {
-    private static final String LOCK_STATE = "SELECT last_sequence FROM mlops_registry_state WHERE state_id = 1 FOR UPDATE";
+    /**
+     * Takes the registry's row lock by writing the state row: an UPDATE waits for the lock and then works on the latest
+     * committed row, in H2 and PostgreSQL alike, so the sequence read after it is never a stale snapshot (a
+     * {@code SELECT ... FOR UPDATE} read could be, under H2, and two writers then took the same audit sequence).
+     */
+    private static final String LOCK_STATE = "UPDATE mlops_registry_state SET last_sequence = last_sequence WHERE state_id = 1";
+    private static final String READ_STATE = "SELECT last_sequence FROM mlops_registry_state WHERE state_id = 1";
     private static final String SET_STATE = "UPDATE mlops_registry_state SET last_sequence = ? WHERE state_id = 1";
     private static final String INSERT_AUDIT = "INSERT INTO mlops_registry_audit (audit_seq, at_ms, user_name, action,"
             + " model_name, version, alias, previous_version, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -344,9 +350,10 @@ final class RegistryWrites {
 
     /** Takes the registry lock for the rest of the transaction; returns the appender of audit entries. */
     private Audit lock(WriteTx tx) throws SQLException {
-        PreparedStatement ps = tx.prepare(LOCK_STATE);
+        int locked = tx.prepare(LOCK_STATE).executeUpdate();
+        PreparedStatement ps = tx.prepare(READ_STATE);
         try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
+            if (locked != 1 || !rs.next()) {
                 throw new StoreException(store + ": the registry's state row is missing (mlops_registry_state);"
                         + " the schema was changed by hand. Restore it from a backup");
             }
