@@ -6,8 +6,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The few things that differ between the databases a {@link JdbcMetadataStore} runs on. Everything else
- * is standard SQL that H2 2.x and PostgreSQL both accept.
+ * The few things that differ between the databases a {@link JdbcMetadataStore} runs on, in one place. Everything
+ * else, the migration scripts and the search translation included, is standard SQL that H2 2.x and PostgreSQL both
+ * accept.
  */
 public interface SqlDialect {
 
@@ -70,6 +71,20 @@ public interface SqlDialect {
             s.execute(lockTimeoutStatement(timeoutMillis));
             s.executeQuery("SELECT lock_id FROM mlops_schema_lock WHERE lock_id = 1 FOR UPDATE").close();
         }
+    }
+
+    /**
+     * Adapts one statement of a bundled migration script to this database before it runs. The scripts are written
+     * once, in SQL that every supported database accepts, and their checksums are taken over the scripts as
+     * released; a dialect that needs a different spelling (for example an explicit collation on text columns)
+     * rewrites the statement here, so there is one set of migrations and the recorded checksums are the same on
+     * every database. The default returns the statement unchanged.
+     *
+     * @param statement one statement of a migration script, without its terminating semicolon
+     * @return the statement to execute
+     */
+    default String migrationStatement(String statement) {
+        return statement;
     }
 
     /**

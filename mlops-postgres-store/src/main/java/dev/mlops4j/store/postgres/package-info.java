@@ -1,0 +1,45 @@
+/**
+ * The metadata store on a PostgreSQL server, for a team or several services sharing experiments and the model
+ * registry: many processes on many hosts write to one database at once.
+ *
+ * <p>Selected by a JDBC URL: {@code Mlops.builder().jdbc("jdbc:postgresql://db.example.com:5432/mlops")
+ * .storeProperty("user", "mlops").storeProperty("password", secret)} finds {@link
+ * dev.mlops4j.store.postgres.PostgresStoreProvider} through {@link java.util.ServiceLoader} when this module is on the
+ * class path. The store creates and migrates its tables on open (the same versioned migrations as the H2 store) in the
+ * connection's current schema, so one database can hold several stores: add {@code currentSchema=name} to the URL
+ * (the schema must exist). Every parameter of the PostgreSQL JDBC driver may be given in the URL (for example
+ * {@code sslmode=verify-full}, {@code socketTimeout=60}).
+ *
+ * <p>Store properties ({@code Mlops.builder().storeProperty(key, value)}):
+ * <table>
+ * <caption>PostgreSQL store properties</caption>
+ * <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ * <tr><td>{@code user}, {@code password}</td><td>database credentials (or {@code user=} and {@code password=} in the
+ *     URL)</td><td>the driver's defaults</td></tr>
+ * <tr><td>{@code postgres.readConnections}</td><td>size of the pool of connections used for reads</td><td>8</td></tr>
+ * <tr><td>{@code postgres.connectionTimeoutMillis}</td><td>how long a call waits for a connection (for example while
+ *     the server restarts) before it fails</td><td>10000</td></tr>
+ * </table>
+ *
+ * <p>Connections: a HikariCP pool for reads and a small one for the writer. Each store writes through one
+ * connection with group commit (many callers' writes share one transaction and one commit; see
+ * {@link dev.mlops4j.store.jdbc}), so a process holds at most {@code readConnections + 1} connections once open.
+ *
+ * <p>Durability: a write call returns after PostgreSQL has committed its transaction, which with the server's defaults
+ * ({@code fsync=on}, {@code synchronous_commit=on}) means it is on disk.
+ *
+ * <p>Concurrency between processes: writes to a run lock the run's row ({@code SELECT ... FOR UPDATE}) before they
+ * check it, so a run ended by one process cannot be logged to by another. Every registry write locks one registry
+ * state row for the rest of its transaction: registry writes from all processes are serialised, version numbers are
+ * dense and unique, alias moves are compare-and-set, and audit sequence numbers follow commit order. Text columns
+ * use the binary collation {@code "C"} whatever the database's default, so ordering is {@link String#compareTo}, as
+ * on every mlops4j store.
+ *
+ * <p>Connection loss (the server restarted, a network failure, a session terminated by an administrator): calls
+ * <b>fail</b>, they are <b>not retried</b>. A write whose transaction did not commit throws a
+ * {@link dev.mlops4j.StoreException} and has written nothing (every call is one transaction, so nothing is ever half
+ * written); the pools drop broken connections, and the next call opens a new one once the server is back. Writes are
+ * not retried because a write whose commit was sent but not acknowledged may have committed, and repeating a metric
+ * batch would log it twice; the caller, who knows whether its write is idempotent, decides. Reads are safe to repeat.
+ */
+package dev.mlops4j.store.postgres;
