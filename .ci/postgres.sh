@@ -5,7 +5,10 @@
 #                                              # exports MLOPS_TEST_POSTGRES_URL
 #   postgres_stop                              # stops it and deletes its data directory
 #
-# Run directly (`.ci/postgres.sh start|stop`) it does the same; `start` prints the export line.
+# Run directly: `.ci/postgres.sh run <command...>` starts a server, runs the command with MLOPS_TEST_POSTGRES_URL
+# set, and stops the server whatever the command's outcome, e.g.
+#   .ci/postgres.sh run mvn -B -pl mlops-postgres-store -am verify
+# (`start` and `stop` do the two halves; `start` prints the export line for the shell.)
 # The data directory is a fresh temporary directory, so every start is an empty cluster; the server listens
 # on 127.0.0.1 only, on a free port (MLOPS_PG_PORT to choose one), with a password-authenticated role.
 
@@ -51,15 +54,19 @@ postgres_start() {
     fi
     export MLOPS_PG_AS="${as[*]}"
     echo "$password" > "$MLOPS_PG_DIR/pw" && chmod 644 "$MLOPS_PG_DIR/pw"
-    # C collation: the store's ordering contract is binary string order; UTF8 for any text.
-    "${as[@]}" "$bin/initdb" -D "$MLOPS_PG_DIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+        "${as[@]}" "$bin/initdb" -D "$MLOPS_PG_DIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
         --pwfile="$MLOPS_PG_DIR/pw" -E UTF8 --locale=C >"$MLOPS_PG_DIR/initdb.log" 2>&1 \
         || { cat "$MLOPS_PG_DIR/initdb.log" >&2; return 1; }
     "${as[@]}" "$bin/pg_ctl" -D "$MLOPS_PG_DIR/data" -l "$MLOPS_PG_DIR/server.log" -w \
         -o "-p $port -k $MLOPS_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on" start >/dev/null \
         || { cat "$MLOPS_PG_DIR/server.log" >&2; return 1; }
     "${as[@]}" "$bin/psql" -h "$MLOPS_PG_DIR" -p "$port" -U postgres -q -v ON_ERROR_STOP=1 -d postgres \
-        -c "CREATE ROLE mlops LOGIN PASSWORD '$password' SUPERUSER" \
+        -c "CREATE ROLE mlops LOGIN PASSWORD '$password' SUPERUSER" >/dev/null || return 1
+    # The test database gets a linguistic default collation (ICU en-US, where '_z' < 'a' < 'B'), as production
+    # databases usually have, so the tests prove the store orders text binary whatever the default.
+    "${as[@]}" "$bin/psql" -h "$MLOPS_PG_DIR" -p "$port" -U postgres -q -d postgres -c "CREATE DATABASE mlops_test \
+        OWNER mlops TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'" >/dev/null 2>&1 \
+    || "${as[@]}" "$bin/psql" -h "$MLOPS_PG_DIR" -p "$port" -U postgres -q -v ON_ERROR_STOP=1 -d postgres \
         -c "CREATE DATABASE mlops_test OWNER mlops" >/dev/null || return 1
     # The tests make a schema per test; SUPERUSER lets the connection-loss test end its own sessions.
     export MLOPS_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/mlops_test?user=mlops&password=$password"
@@ -80,8 +87,13 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     case "${1:-}" in
         start) postgres_start
                echo "export MLOPS_TEST_POSTGRES_URL='$MLOPS_TEST_POSTGRES_URL' MLOPS_PG_DIR='$MLOPS_PG_DIR'" \
-                    "MLOPS_PG_BIN='$MLOPS_PG_BIN' MLOPS_PG_AS='$MLOPS_PG_AS'" ;;
+                    "MLOPS_PG_BIN='$MLOPS_PG_BIN' MLOPS_PG_AS='$MLOPS_PG_AS' MLOPS_PG_PORT='$MLOPS_PG_PORT'" ;;
         stop) postgres_stop ;;
-        *) echo "usage: $0 start|stop (or source it and call postgres_start / postgres_stop)" >&2; exit 2 ;;
+        run) shift
+             [ "$#" -gt 0 ] || { echo "usage: $0 run <command...>" >&2; exit 2; }
+             postgres_start
+             trap postgres_stop EXIT
+             "$@" ;;
+        *) echo "usage: $0 start|stop|run <command...> (or source it and call postgres_start / postgres_stop)" >&2; exit 2 ;;
     esac
 fi

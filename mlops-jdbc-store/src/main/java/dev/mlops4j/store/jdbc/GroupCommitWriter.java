@@ -177,7 +177,12 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             tx.commit();
         } catch (SQLException e) {
-            abort(group, e);
+            if (dialect.isConnectionLoss(e)) {
+                // The commit may have reached the server before the connection broke: its outcome is unknown.
+                inDoubt(group, e);
+            } else {
+                abort(group, e);
+            }
         }
     }
 
@@ -190,6 +195,14 @@ final class GroupCommitWriter implements AutoCloseable {
         for (Request<?> r : group) {
             r.failIfOpen(new StoreException(store + ": " + r.operation + " failed: the transaction could not be"
                     + " committed (" + cause.getMessage() + "); nothing of it was written", cause));
+        }
+    }
+
+    private void inDoubt(List<Request<?>> group, SQLException cause) {
+        for (Request<?> r : group) {
+            r.failIfOpen(new StoreException(store + ": " + r.operation + " failed: the connection to the database was"
+                    + " lost while committing (" + cause.getMessage() + "), so the database may or may not have written"
+                    + " it, completely or not at all; check before repeating it", cause));
         }
     }
 

@@ -41,6 +41,24 @@ public interface SqlDialect {
     }
 
     /**
+     * Tells whether an exception means the connection to the database broke (rather than the statement failing). A
+     * commit that fails this way may have been committed: the writer then reports its outcome as unknown.
+     *
+     * <p>The default recognises the standard connection-exception class, SQLState {@code 08xxx}.
+     *
+     * @param e the exception
+     * @return true if the connection was lost
+     */
+    default boolean isConnectionLoss(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (x.getSQLState() != null && x.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Takes the lock that serializes schema migrations between processes, waiting for it if another
      * process holds it. The lock must be held until {@code connection} commits or rolls back.
      *

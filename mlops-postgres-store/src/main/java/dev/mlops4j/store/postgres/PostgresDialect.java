@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE}, {@code lock_timeout}, an advisory lock for migrations, and
- * binary collation on text columns.
+ * PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE}, {@code lock_timeout}, an advisory lock for migrations, its
+ * connection-loss SQLStates, and binary collation on text columns.
  *
  * <p>Why the collation: the store's ordering contract is binary string order ({@link String#compareTo}, what H2 does),
  * while a PostgreSQL database usually has a linguistic default collation such as {@code en_US.UTF-8}, where
@@ -30,7 +30,7 @@ final class PostgresDialect implements SqlDialect {
             Pattern.CASE_INSENSITIVE);
     /** A text type, unless a collation follows already. */
     private static final Pattern TEXT_TYPE = Pattern.compile(
-            "\\b(VARCHAR\\s*\\(\\s*\\d+\\s*\\)|CHARACTER\\s+VARYING(?:\\s*\\(\\s*\\d+\\s*\\))?)(?!\\s+COLLATE\\b)",
+            "\\b(VARCHAR\\s*\\(\\s*\\d+\\s*\\)|CHARACTER\\s+VARYING(?:\\s*\\(\\s*\\d+\\s*\\))?+)(?!\\s+COLLATE\\b)",
             Pattern.CASE_INSENSITIVE);
 
     private PostgresDialect() {
@@ -72,6 +72,19 @@ final class PostgresDialect implements SqlDialect {
             s.executeQuery("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK_CLASS + ", hashtext(current_schema()))")
                     .close();
         }
+    }
+
+    /** Adds the server's own reasons for dropping a session: 57P01 (terminated by an administrator, or a fast
+     * shutdown), 57P02 (crash of another backend), 57P03 (the server is starting or stopping). */
+    @Override
+    public boolean isConnectionLoss(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            String state = x.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -36,10 +36,12 @@
  * on every mlops4j store.
  *
  * <p>Connection loss (the server restarted, a network failure, a session terminated by an administrator): calls
- * <b>fail</b>, they are <b>not retried</b>. A write whose transaction did not commit throws a
- * {@link dev.mlops4j.StoreException} and has written nothing (every call is one transaction, so nothing is ever half
- * written); the pools drop broken connections, and the next call opens a new one once the server is back. Writes are
- * not retried because a write whose commit was sent but not acknowledged may have committed, and repeating a metric
- * batch would log it twice; the caller, who knows whether its write is idempotent, decides. Reads are safe to repeat.
+ * <b>fail</b>, they are <b>not retried</b>. The failed call throws a {@link dev.mlops4j.StoreException} naming the
+ * store and the operation. Every call is one transaction, so nothing is ever half written: if the connection broke
+ * before the commit, the message says that nothing of the call was written; if it broke while committing, it says
+ * that the outcome is unknown (the server may have committed the whole call). The pools drop broken connections and
+ * the next call opens a new one, waiting up to {@code postgres.connectionTimeoutMillis} for a restarting server.
+ * Writes are not retried because repeating one whose commit went through would, for example, log a metric batch
+ * twice; the caller, who knows whether its write is safe to repeat, decides. Reads are always safe to repeat.
  */
 package dev.mlops4j.store.postgres;
