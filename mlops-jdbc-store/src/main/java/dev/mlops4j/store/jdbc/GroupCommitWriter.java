@@ -36,6 +36,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     /** Bounds one transaction so that a flood of requests still commits regularly. */
     private static final int MAX_GROUP = 256;
+    /** Runs of a request that keeps losing deadlocks or serialization conflicts before its failure is reported. */
+    private static final int MAX_ATTEMPTS = 5;
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
@@ -139,15 +141,35 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void execute(List<Request<?>> group) {
+        List<Request<?>> again = executeOnce(group, true);
+        // A request the database chose as the victim of a deadlock (or of a serialization conflict) was rolled back
+        // to its savepoint and written nothing; it runs again in a transaction of its own, after the rest of its
+        // group committed and released the locks the other transaction was waiting for.
+        for (int attempt = 1; !again.isEmpty(); attempt++) {
+            List<Request<?>> retry = again;
+            again = new ArrayList<>();
+            for (Request<?> r : retry) {
+                again.addAll(executeOnce(List.of(r), attempt < MAX_ATTEMPTS));
+            }
+        }
+    }
+
+    /**
+     * Runs a group in one transaction and commits it.
+     *
+     * @return the requests that failed transiently and were rolled back, to run again (only if {@code mayRetry})
+     */
+    private List<Request<?>> executeOnce(List<Request<?>> group, boolean mayRetry) {
         try {
             ensureConnection();
         } catch (SQLException e) {
             StoreException failure = new StoreException(store + ": cannot reconnect to the database: " + e.getMessage(), e);
             group.forEach(r -> r.fail(failure));
-            return;
+            return List.of();
         }
         boolean single = group.size() == 1;
         int succeeded = 0;
+        List<Request<?>> retry = new ArrayList<>();
         for (Request<?> r : group) {
             Savepoint savepoint = null;
             try {
@@ -157,7 +179,11 @@ final class GroupCommitWriter implements AutoCloseable {
                 r.run(tx);
                 succeeded++;
             } catch (SQLException | RuntimeException | Error e) {
-                r.fail(translate(r.operation, e));
+                if (mayRetry && e instanceof SQLException sql && dialect.isTransientConflict(sql)) {
+                    retry.add(r);
+                } else {
+                    r.fail(translate(r.operation, e));
+                }
                 try {
                     if (savepoint != null) {
                         tx.connection().rollback(savepoint);
@@ -167,12 +193,12 @@ final class GroupCommitWriter implements AutoCloseable {
                 } catch (SQLException rollbackFailure) {
                     // The transaction is in an unknown state: nothing of this group may be acknowledged.
                     abort(group, rollbackFailure);
-                    return;
+                    return List.of();
                 }
             }
         }
         if (succeeded == 0) {
-            return; // everything was rolled back already
+            return retry; // everything was rolled back already
         }
         try {
             tx.commit();
@@ -183,7 +209,9 @@ final class GroupCommitWriter implements AutoCloseable {
             } else {
                 abort(group, e);
             }
+            return List.of();
         }
+        return retry;
     }
 
     private void abort(List<Request<?>> group, SQLException cause) {

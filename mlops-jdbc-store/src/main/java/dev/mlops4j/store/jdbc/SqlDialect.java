@@ -59,6 +59,39 @@ public interface SqlDialect {
     }
 
     /**
+     * Tells whether an exception reports a conflict with another transaction that is resolved by running the write
+     * again: the database chose it as the victim of a deadlock, or could not serialize it. Such a write was rolled
+     * back and has written nothing, so the writer runs it again, in a new transaction.
+     *
+     * <p>The default recognises the standard SQLStates {@code 40001} (serialization failure) and {@code 40P01}
+     * (deadlock detected, as PostgreSQL and H2 report it).
+     *
+     * @param e the exception
+     * @return true for a deadlock or serialization failure
+     */
+    default boolean isTransientConflict(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("40001".equals(x.getSQLState()) || "40P01".equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The locking clause a write appends to a {@code SELECT} of rows it is about to check and then write (a run
+     * before logging to it or ending it, an experiment before changing it). It must serialise those writers with
+     * each other; it should not block other transactions' foreign-key checks against the rows, or a write that
+     * checks a run (registering a model version of it) and a write that locks it can deadlock. The default is
+     * {@code FOR UPDATE}.
+     *
+     * @return the clause, e.g. {@code "FOR UPDATE"}
+     */
+    default String lockForWriteClause() {
+        return "FOR UPDATE";
+    }
+
+    /**
      * Takes the lock that serializes schema migrations between processes, waiting for it if another
      * process holds it. The lock must be held until {@code connection} commits or rolls back.
      *

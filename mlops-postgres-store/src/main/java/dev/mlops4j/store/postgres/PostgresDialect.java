@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE}, {@code lock_timeout}, an advisory lock for migrations, its
- * connection-loss SQLStates, and binary collation on text columns.
+ * PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE}, {@code lock_timeout}, {@code FOR NO KEY UPDATE}, an advisory
+ * lock for migrations, its connection-loss SQLStates, and binary collation on text columns.
  *
  * <p>Why the collation: the store's ordering contract is binary string order ({@link String#compareTo}, what H2 does),
  * while a PostgreSQL database usually has a linguistic default collation such as {@code en_US.UTF-8}, where
@@ -85,6 +85,17 @@ final class PostgresDialect implements SqlDialect {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code FOR NO KEY UPDATE}: serialises the writers of a run (ending a run is a non-key update, which takes the
+     * same lock) without blocking foreign-key checks against it ({@code KEY SHARE}). With {@code FOR UPDATE}, a
+     * registry write in one process (holding the registry lock, checking the run) and a logging write in another
+     * (holding the run, then wanting the registry lock in the same group commit) deadlock.
+     */
+    @Override
+    public String lockForWriteClause() {
+        return "FOR NO KEY UPDATE";
     }
 
     @Override

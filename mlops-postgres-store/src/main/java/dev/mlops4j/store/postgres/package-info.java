@@ -31,7 +31,10 @@
  * <p>Concurrency between processes: writes to a run lock the run's row ({@code SELECT ... FOR UPDATE}) before they
  * check it, so a run ended by one process cannot be logged to by another. Every registry write locks one registry
  * state row for the rest of its transaction: registry writes from all processes are serialised, version numbers are
- * dense and unique, alias moves are compare-and-set, and audit sequence numbers follow commit order. Text columns
+ * dense and unique, alias moves are compare-and-set, and audit sequence numbers follow commit order. Run locks are
+ * {@code FOR NO KEY UPDATE}, so they do not block the foreign-key check of a registry write, which would deadlock. A
+ * write that PostgreSQL still picks as the victim of a deadlock (or of a serialization failure) was rolled back
+ * whole, so the writer runs it again in a new transaction, up to five times; the caller sees only the success. Text columns
  * use the binary collation {@code "C"} whatever the database's default, so ordering is {@link String#compareTo}, as
  * on every mlops4j store.
  *
