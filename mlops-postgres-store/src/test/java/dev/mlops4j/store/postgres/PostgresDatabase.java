@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Without the variable every test of a class that registers this extension is skipped, saying why. With it, the
  * server must answer: an unreachable server fails the tests instead of skipping them, so CI cannot pass silently
- * without having run them. Each test gets schemas of its own ({@link #newSchemaUrl()}), dropped after the test.
+ * without having run them. Each test gets schemas of its own ({@link #newSchemaUrl()}), dropped after the test; a
+ * class may keep one for all its tests ({@link #newClassSchema()}), dropped (with its {@code _seed} twin) after them.
  */
-final class PostgresDatabase implements ExecutionCondition, BeforeAllCallback, AfterEachCallback {
+final class PostgresDatabase implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
     static final String ENV = "MLOPS_TEST_POSTGRES_URL";
 
     private final List<String> schemas = new ArrayList<>();
+    private final List<String> classSchemas = new ArrayList<>();
 
     static String baseUrl() {
         String url = System.getenv(ENV);
@@ -59,14 +62,41 @@ final class PostgresDatabase implements ExecutionCondition, BeforeAllCallback, A
 
     /** @return the URL of a new, empty schema, dropped after the current test */
     synchronized String newSchemaUrl() {
+        String schema = createSchema();
+        schemas.add(schema);
+        return urlOf(schema);
+    }
+
+    /** @return the name of a new, empty schema, dropped after the test class */
+    synchronized String newClassSchema() {
+        String schema = createSchema();
+        classSchemas.add(schema);
+        return schema;
+    }
+
+    private static String createSchema() {
         String schema = "mlops_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test schema " + schema + ": " + e.getMessage(), e);
         }
-        schemas.add(schema);
-        return urlOf(schema);
+        return schema;
+    }
+
+    @Override
+    public synchronized void afterAll(ExtensionContext context) throws SQLException {
+        if (classSchemas.isEmpty() || context.getTestClass().map(Class::isMemberClass).orElse(false)) {
+            return; // a nested class ends: the enclosing class still needs its schema
+        }
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            for (String schema : classSchemas) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                s.execute("DROP SCHEMA IF EXISTS " + schema + "_seed CASCADE");
+            }
+        } finally {
+            classSchemas.clear();
+        }
     }
 
     static String urlOf(String schema) {
