@@ -60,21 +60,17 @@ public interface SqlDialect {
 
     /**
      * Tells whether an exception reports a conflict with another transaction that is resolved by running the write
-     * again: the database chose it as the victim of a deadlock, or could not serialize it. Such a write was rolled
-     * back and has written nothing, so the writer runs it again, in a new transaction.
+     * again: the database chose it as the victim of a deadlock, or could not serialize it, and rolled back only that
+     * statement (to the request's savepoint), so the write has written nothing. The writer then runs it again, in a
+     * new transaction.
      *
-     * <p>The default recognises the standard SQLStates {@code 40001} (serialization failure) and {@code 40P01}
-     * (deadlock detected, as PostgreSQL and H2 report it).
+     * <p>The default returns false: a database must opt in, because the writer relies on the rest of the group's
+     * transaction surviving the failure intact (H2, for one, rolls back its whole transaction on a deadlock).
      *
      * @param e the exception
-     * @return true for a deadlock or serialization failure
+     * @return true for a deadlock or serialization failure after which the transaction lives on
      */
     default boolean isTransientConflict(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if ("40001".equals(x.getSQLState()) || "40P01".equals(x.getSQLState())) {
-                return true;
-            }
-        }
         return false;
     }
 

@@ -88,6 +88,20 @@ final class PostgresDialect implements SqlDialect {
     }
 
     /**
+     * 40P01 (deadlock detected) and 40001 (serialization failure): PostgreSQL fails the statement, and rolling back to
+     * the request's savepoint leaves the rest of the transaction intact and releases the locks the request took.
+     */
+    @Override
+    public boolean isTransientConflict(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("40P01".equals(x.getSQLState()) || "40001".equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * {@code FOR NO KEY UPDATE}: serialises the writers of a run (ending a run is a non-key update, which takes the
      * same lock) without blocking foreign-key checks against it ({@code KEY SHARE}). With {@code FOR UPDATE}, a
      * registry write in one process (holding the registry lock, checking the run) and a logging write in another

@@ -38,33 +38,39 @@ class PostgresDeadlockRetryTest {
         String application = "mlops-deadlock-" + UUID.randomUUID().toString().substring(0, 8);
         String url = DATABASE.newSchemaUrl() + "&ApplicationName=" + application;
         try (MetadataStore store = PostgresMetadataStore.open(new StoreConfig(url, null, Map.of()));
-             Connection other = java.sql.DriverManager.getConnection(url.replace(application, "other-" + application))) {
+             Connection holdsZ = java.sql.DriverManager.getConnection(url.replace(application, "z-" + application));
+             Connection holdsX = java.sql.DriverManager.getConnection(url.replace(application, "x-" + application))) {
             String experiment = store.getOrCreateExperiment("deadlock", Instant.now()).id();
             String x = run(store, experiment, "x");
             String y = run(store, experiment, "y");
             String z = run(store, experiment, "z");
-            other.setAutoCommit(false);
+            holdsZ.setAutoCommit(false);
+            holdsX.setAutoCommit(false);
+            try (var s = holdsX.createStatement()) {
+                // Let the writer, not this session, be the one that detects the deadlock (and so its victim).
+                s.execute("SET deadlock_timeout = '20s'");
+            }
 
-            // The other transaction holds z, so that the store's writer blocks on a group of its own...
-            lock(other, z);
+            // One transaction holds z, so that the store's writer blocks on a group of its own; another holds x.
+            lock(holdsZ, z);
+            lock(holdsX, x);
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> store.logBatch(z, batch(0)));
             awaitWriterWaitingForALock(application);
-            // ...while the next group gathers: y, then x.
+            // Meanwhile the next group gathers: y, then x.
             Thread logY = new Thread(() -> store.logBatch(y, batch(1)));
             logY.start();
             awaitWaiting(logY);
             CompletableFuture<Void> logX = CompletableFuture.runAsync(() -> store.logBatch(x, batch(2)));
             Thread.sleep(200);
-            // Release z and take x: the next group locks y, then waits for x.
-            other.commit();
+            // Release z: the next group locks y, then waits for x.
+            holdsZ.commit();
             first.get(20, TimeUnit.SECONDS);
-            lock(other, x);
             awaitWriterWaitingForALock(application);
             // Now want y, which the writer's group holds: a deadlock, which PostgreSQL breaks by failing the writer.
             CompletableFuture<Void> otherWantsY = CompletableFuture.runAsync(() -> {
                 try {
-                    lock(other, y);
-                    other.commit();
+                    lock(holdsX, y);
+                    holdsX.commit();
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

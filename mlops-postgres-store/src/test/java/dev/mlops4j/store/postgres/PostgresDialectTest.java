@@ -65,6 +65,18 @@ class PostgresDialectTest {
         assertThat(dialect.isConnectionLoss(new SQLException("no state"))).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"40P01", "40001"})
+    void isTransientConflict_deadlockAndSerializationFailure_areRetried(String state) {
+        assertThat(dialect.isTransientConflict(new SQLException("x", state))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"23505", "57P01", "08006", "55P03"})
+    void isTransientConflict_otherFailures_areNot(String state) {
+        assertThat(dialect.isTransientConflict(new SQLException("x", state))).isFalse();
+    }
+
     @Test
     void lockTimeoutStatement_isTransactionLocal() {
         assertThat(dialect.lockTimeoutStatement(1500)).isEqualTo("SET LOCAL lock_timeout = 1500");
