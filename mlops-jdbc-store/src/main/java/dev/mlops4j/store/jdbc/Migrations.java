@@ -107,7 +107,7 @@ final class Migrations {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (String sql : m.statements()) {
-                s.execute(sql);
+                s.execute(dialect.migrationStatement(sql));
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO " + HISTORY
                     + " (version, description, checksum, installed_at) VALUES (?, ?, ?, ?)")) {
@@ -129,7 +129,8 @@ final class Migrations {
     private static boolean historyExists(Connection c) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         for (String name : new String[] {HISTORY, HISTORY.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, null, name, null)) {
+            // In the connection's own schema: a PostgreSQL database may hold several stores, one per schema.
+            try (ResultSet rs = meta.getTables(null, c.getSchema(), name, null)) {
                 if (rs.next()) {
                     return true;
                 }

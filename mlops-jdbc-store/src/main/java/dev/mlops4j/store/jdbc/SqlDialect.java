@@ -6,8 +6,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The few things that differ between the databases a {@link JdbcMetadataStore} runs on. Everything else
- * is standard SQL that H2 2.x and PostgreSQL both accept.
+ * The few things that differ between the databases a {@link JdbcMetadataStore} runs on, in one place. Everything
+ * else, the migration scripts and the search translation included, is standard SQL that H2 2.x and PostgreSQL both
+ * accept.
  */
 public interface SqlDialect {
 
@@ -37,6 +38,53 @@ public interface SqlDialect {
             }
         }
         return false;
+    }
+
+    /**
+     * Tells whether an exception means the connection to the database broke (rather than the statement failing). A
+     * commit that fails this way may have been committed: the writer then reports its outcome as unknown.
+     *
+     * <p>The default recognises the standard connection-exception class, SQLState {@code 08xxx}.
+     *
+     * @param e the exception
+     * @return true if the connection was lost
+     */
+    default boolean isConnectionLoss(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (x.getSQLState() != null && x.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Tells whether an exception reports a conflict with another transaction that is resolved by running the write
+     * again: the database chose it as the victim of a deadlock, or could not serialize it, and rolled back only that
+     * statement (to the request's savepoint), so the write has written nothing. The writer then runs it again, in a
+     * new transaction.
+     *
+     * <p>The default returns false: a database must opt in, because the writer relies on the rest of the group's
+     * transaction surviving the failure intact (H2, for one, rolls back its whole transaction on a deadlock).
+     *
+     * @param e the exception
+     * @return true for a deadlock or serialization failure after which the transaction lives on
+     */
+    default boolean isTransientConflict(SQLException e) {
+        return false;
+    }
+
+    /**
+     * The locking clause a write appends to a {@code SELECT} of rows it is about to check and then write (a run
+     * before logging to it or ending it, an experiment before changing it). It must serialise those writers with
+     * each other; it should not block other transactions' foreign-key checks against the rows, or a write that
+     * checks a run (registering a model version of it) and a write that locks it can deadlock. The default is
+     * {@code FOR UPDATE}.
+     *
+     * @return the clause, e.g. {@code "FOR UPDATE"}
+     */
+    default String lockForWriteClause() {
+        return "FOR UPDATE";
     }
 
     /**
@@ -70,6 +118,20 @@ public interface SqlDialect {
             s.execute(lockTimeoutStatement(timeoutMillis));
             s.executeQuery("SELECT lock_id FROM mlops_schema_lock WHERE lock_id = 1 FOR UPDATE").close();
         }
+    }
+
+    /**
+     * Adapts one statement of a bundled migration script to this database before it runs. The scripts are written
+     * once, in SQL that every supported database accepts, and their checksums are taken over the scripts as
+     * released; a dialect that needs a different spelling (for example an explicit collation on text columns)
+     * rewrites the statement here, so there is one set of migrations and the recorded checksums are the same on
+     * every database. The default returns the statement unchanged.
+     *
+     * @param statement one statement of a migration script, without its terminating semicolon
+     * @return the statement to execute
+     */
+    default String migrationStatement(String statement) {
+        return statement;
     }
 
     /**

@@ -36,6 +36,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     /** Bounds one transaction so that a flood of requests still commits regularly. */
     private static final int MAX_GROUP = 256;
+    /** Runs of a request that keeps losing deadlocks or serialization conflicts before its failure is reported. */
+    private static final int MAX_ATTEMPTS = 5;
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
@@ -144,15 +146,35 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void execute(List<Request<?>> group) {
+        List<Request<?>> again = executeOnce(group, true);
+        // A request the database chose as the victim of a deadlock (or of a serialization conflict) was rolled back
+        // to its savepoint and written nothing; it runs again in a transaction of its own, after the rest of its
+        // group committed and released the locks the other transaction was waiting for.
+        for (int attempt = 1; !again.isEmpty(); attempt++) {
+            List<Request<?>> retry = again;
+            again = new ArrayList<>();
+            for (Request<?> r : retry) {
+                again.addAll(executeOnce(List.of(r), attempt < MAX_ATTEMPTS));
+            }
+        }
+    }
+
+    /**
+     * Runs a group in one transaction and commits it.
+     *
+     * @return the requests that failed transiently and were rolled back, to run again (only if {@code mayRetry})
+     */
+    private List<Request<?>> executeOnce(List<Request<?>> group, boolean mayRetry) {
         try {
             ensureConnection();
         } catch (SQLException e) {
             StoreException failure = new StoreException(store + ": cannot reconnect to the database: " + e.getMessage(), e);
             group.forEach(r -> r.fail(failure));
-            return;
+            return List.of();
         }
         boolean single = group.size() == 1;
         int succeeded = 0;
+        List<Request<?>> retry = new ArrayList<>();
         for (Request<?> r : group) {
             Savepoint savepoint = null;
             try {
@@ -162,7 +184,11 @@ final class GroupCommitWriter implements AutoCloseable {
                 r.run(tx);
                 succeeded++;
             } catch (SQLException | RuntimeException | Error e) {
-                r.fail(translate(r.operation, e));
+                if (mayRetry && e instanceof SQLException sql && dialect.isTransientConflict(sql)) {
+                    retry.add(r);
+                } else {
+                    r.fail(translate(r.operation, e));
+                }
                 try {
                     if (savepoint != null) {
                         tx.connection().rollback(savepoint);
@@ -172,18 +198,25 @@ final class GroupCommitWriter implements AutoCloseable {
                 } catch (SQLException rollbackFailure) {
                     // The transaction is in an unknown state: nothing of this group may be acknowledged.
                     abort(group, rollbackFailure);
-                    return;
+                    return List.of();
                 }
             }
         }
         if (succeeded == 0) {
-            return; // everything was rolled back already
+            return retry; // everything was rolled back already
         }
         try {
             tx.commit();
         } catch (SQLException e) {
-            abort(group, e);
+            if (dialect.isConnectionLoss(e)) {
+                // The commit may have reached the server before the connection broke: its outcome is unknown.
+                inDoubt(group, e);
+            } else {
+                abort(group, e);
+            }
+            return List.of();
         }
+        return retry;
     }
 
     private void abort(List<Request<?>> group, SQLException cause) {
@@ -195,6 +228,14 @@ final class GroupCommitWriter implements AutoCloseable {
         for (Request<?> r : group) {
             r.failIfOpen(new StoreException(store + ": " + r.operation + " failed: the transaction could not be"
                     + " committed (" + cause.getMessage() + "); nothing of it was written", cause));
+        }
+    }
+
+    private void inDoubt(List<Request<?>> group, SQLException cause) {
+        for (Request<?> r : group) {
+            r.failIfOpen(new StoreException(store + ": " + r.operation + " failed: the connection to the database was"
+                    + " lost while committing (" + cause.getMessage() + "), so the database may or may not have written"
+                    + " it, completely or not at all; check before repeating it", cause));
         }
     }
 

@@ -3,8 +3,8 @@
  * writer, the translation of run searches into parameterized SQL, and {@link dev.mlops4j.store.jdbc.JdbcMetadataStore},
  * which implements {@link dev.mlops4j.spi.MetadataStore} on top of them.
  *
- * <p><b>Unstable:</b> this package is the shared implementation layer of mlops4j's own stores (H2 now,
- * PostgreSQL later); a store for a new database supplies a {@link dev.mlops4j.store.jdbc.SqlDialect} and
+ * <p><b>Unstable:</b> this package is the shared implementation layer of mlops4j's own stores (H2 and
+ * PostgreSQL); a store for a new database supplies a {@link dev.mlops4j.store.jdbc.SqlDialect} and
  * connections. Applications do not use it directly and its types may change in any release.
  *
  * <p>Concepts:

@@ -38,7 +38,6 @@ import java.util.function.BooleanSupplier;
  * lock is needed, and none is taken: in H2 a row lock is itself a write, which would add to every commit.
  */
 final class JdbcWrites {
-    private static final String LOCK_RUN = "SELECT run_pk, status FROM mlops_runs WHERE run_id = ? FOR UPDATE";
     private static final String READ_RUN = "SELECT run_pk, status FROM mlops_runs WHERE run_id = ?";
     private static final String INSERT_CHUNK =
             "INSERT INTO mlops_metric_chunks (run_pk, metric_key, point_count, points) VALUES (?, ?, ?, ?)";
@@ -60,6 +59,9 @@ final class JdbcWrites {
 
     private final String store;
     private final BooleanSupplier shared;
+    /** {@link SqlDialect#lockForWriteClause()}: locks a row to check and then write it. */
+    private final String lockClause;
+    private final String lockRun;
     private final String upsertTag;
     private final String upsertLatest;
     private final String upsertArtifact;
@@ -69,6 +71,8 @@ final class JdbcWrites {
     JdbcWrites(SqlDialect dialect, String store, BooleanSupplier shared) {
         this.store = store;
         this.shared = shared;
+        this.lockClause = " " + dialect.lockForWriteClause();
+        this.lockRun = "SELECT run_pk, status FROM mlops_runs WHERE run_id = ?" + lockClause;
         this.upsertTag = dialect.upsert("mlops_tags", List.of("run_pk", "tag_key"), List.of("tag_value"));
         this.upsertLatest = dialect.upsert("mlops_latest_metrics", List.of("run_pk", "metric_key"),
                 List.of("metric_value", "value_bits", "step", "timestamp_ms"));
@@ -154,7 +158,7 @@ final class JdbcWrites {
     private long lockExperiment(WriteTx tx, String experimentId) throws SQLException {
         OptionalLong id = Rows.experimentKey(experimentId);
         if (id.isPresent()) {
-            PreparedStatement ps = tx.prepare("SELECT experiment_id FROM mlops_experiments WHERE experiment_id = ? FOR UPDATE");
+            PreparedStatement ps = tx.prepare("SELECT experiment_id FROM mlops_experiments WHERE experiment_id = ?" + lockClause);
             ps.setLong(1, id.getAsLong());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -277,7 +281,7 @@ final class JdbcWrites {
      * @return the run's surrogate key
      */
     private long writableRun(WriteTx tx, String runId, String refusal) throws SQLException {
-        PreparedStatement ps = tx.prepare(shared.getAsBoolean() ? LOCK_RUN : READ_RUN);
+        PreparedStatement ps = tx.prepare(shared.getAsBoolean() ? lockRun : READ_RUN);
         ps.setString(1, runId);
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -474,7 +478,7 @@ final class JdbcWrites {
 
     List<String> killRunsOfOwner(WriteTx tx, String ownerId, Instant endTime, String reason) throws SQLException {
         PreparedStatement select = tx.prepare("SELECT run_pk, run_id FROM mlops_runs WHERE owner_id = ? AND status = ?"
-                + " ORDER BY run_id FOR UPDATE");
+                + " ORDER BY run_id" + lockClause);
         select.setString(1, ownerId);
         select.setString(2, RunStatus.RUNNING.name());
         List<Long> keys = new ArrayList<>();
