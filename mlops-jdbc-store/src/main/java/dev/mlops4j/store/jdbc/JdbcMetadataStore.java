@@ -37,6 +37,8 @@ import javax.sql.DataSource;
  * uses the same writer and reads.
  */
 public final class JdbcMetadataStore implements MetadataStore {
+    /** Tries of a read whose connection was lost: one per connection a terminated server may have left in the pool. */
+    private static final int READ_ATTEMPTS = 4;
     private final String description;
     private final Set<StoreFeature> features;
     private final DataSource readers;
@@ -330,18 +332,25 @@ public final class JdbcMetadataStore implements MetadataStore {
         if (closed.get()) {
             throw new StoreException(description + " is closed; " + operation + " needs an open store");
         }
-        try (Connection c = readers.getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                T result = work.execute(c);
-                c.commit();
-                return result;
-            } finally {
-                c.rollback(); // a no-op after the commit; ends the transaction if the work threw
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = readers.getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try {
+                    T result = work.execute(c);
+                    c.commit();
+                    return result;
+                } finally {
+                    c.rollback(); // a no-op after the commit; ends the transaction if the work threw
+                }
+            } catch (SQLException e) {
+                // A read changes nothing, so one that lost its connection (a restarted server, a terminated session
+                // still idle in the pool) is safely repeated on a fresh connection; the pool has evicted the dead one.
+                if (attempt < READ_ATTEMPTS && JdbcErrors.isConnectionLoss(e)) {
+                    continue;
+                }
+                throw JdbcErrors.readFailure(description, operation, e);
             }
-        } catch (SQLException e) {
-            throw JdbcErrors.readFailure(description, operation, e);
         }
     }
 

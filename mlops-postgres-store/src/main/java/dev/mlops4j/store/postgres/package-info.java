@@ -38,8 +38,9 @@
  * use the binary collation {@code "C"} whatever the database's default, so ordering is {@link String#compareTo}, as
  * on every mlops4j store.
  *
- * <p>Connection loss (the server restarted, a network failure, a session terminated by an administrator): calls
- * <b>fail</b>, they are <b>not retried</b>. The failed call throws a {@link dev.mlops4j.StoreException} naming the
+ * <p>Connection loss (the server restarted, a network failure, a session terminated by an administrator): writes
+ * <b>fail</b>, they are <b>not retried</b>; reads, which change nothing, are repeated on a fresh connection (up to
+ * four tries) before they fail. A failed write throws a {@link dev.mlops4j.StoreException} naming the
  * store and the operation. Every call is one transaction, so nothing is ever half written: if the connection broke
  * before the commit, the message says that nothing of the call was written; if it broke while committing, it says
  * that the outcome is unknown (the server may have committed the whole call). The pools drop broken connections and
