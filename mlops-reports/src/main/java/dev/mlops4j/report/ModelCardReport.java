@@ -26,7 +26,8 @@ import java.util.Optional;
  * A model version's card as an HTML page: what the version is (URI, status, aliases it holds, flavor, model class,
  * who registered it and when), where it came from (its training run, experiment, data fingerprint, schema), its
  * params and latest metrics next to those of the versions holding the model's aliases (with a chart per metric),
- * its recorded gates with their condition tables, approvals, and its audit trail. Read from the store when built;
+ * its recorded gates with their condition tables, approvals, its lineage (the data and steps upstream of it, when a
+ * pipeline registered it) and its audit trail. Read from the store when built;
  * immutable after. From {@link Reports#modelCard(Mlops, String, int)} or {@link #builder(Mlops, String, int)}.
  *
  * <pre>{@code
@@ -121,9 +122,20 @@ public final class ModelCardReport implements Report {
             return this;
         }
 
+        /** The upstream of the version as a text tree, if the store keeps lineage and a pipeline recorded it. */
+        private Optional<String> lineage(ModelVersion v) {
+            try {
+                return Optional.of(mlops.lineage().upstreamOfModel(v.modelName(), v.version()).toText());
+            } catch (NotFoundException notRecorded) {
+                return Optional.empty();    // registered outside a pipeline: its source run is all there is
+            } catch (dev.mlops4j.StoreConfigurationException noLineage) {
+                return Optional.empty();    // a store without lineage
+            }
+        }
+
         /**
-         * Reads the version, its model, aliases, approvals, audit trail, training run and gate tables, and the runs of
-         * the versions holding the model's aliases.
+         * Reads the version, its model, aliases, approvals, audit trail, training run, gate tables and lineage, and
+         * the runs of the versions holding the model's aliases.
          *
          * @return the card
          * @throws NotFoundException if the model or version does not exist
@@ -156,10 +168,11 @@ public final class ModelCardReport implements Report {
                             new java.util.ArrayList<>(), mlops.runs().find(other.runId()))).aliases().add(a.alias());
                 }
             }
+            Optional<String> lineage = lineage(v);
             String experiment = run.flatMap(r -> mlops.experiments().stream()
                     .filter(e -> e.id().equals(r.info().experimentId())).findFirst().map(e -> e.name())).orElse("");
             ModelCardHtml.Card card = new ModelCardHtml.Card(v, model, aliases, approvals, audit, run, experiment,
-                    gateTables, List.copyOf(holders.values()), mlops.describeStore());
+                    gateTables, List.copyOf(holders.values()), lineage, mlops.describeStore());
             return new ModelCardReport(card, title != null ? title : "Model card: " + modelName + " v" + version,
                     generatedAt != null ? generatedAt : Instant.now());
         }

@@ -7,6 +7,16 @@ import dev.mlops4j.Mlops;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.Run;
 import dev.mlops4j.gate.Gate;
+import dev.mlops4j.pipeline.Pipeline;
+import dev.mlops4j.pipeline.Slot;
+import dev.mlops4j.pipeline.Step;
+import dev.mlops4j.pipeline.components.Components;
+import dev.mlops4j.pipeline.components.GateOutcome;
+import dev.mlops4j.pipeline.components.Metrics;
+import dev.mlops4j.pipeline.components.RegisteredVersion;
+import dev.mlops4j.pipeline.components.TrainedModel;
+import dev.mlops4j.pipeline.tribuo.TribuoComponents;
+import java.nio.file.Path;
 import dev.mlops4j.registry.AuditAction;
 import dev.mlops4j.registry.ModelRegistry;
 import dev.mlops4j.registry.ModelVersion;
@@ -124,6 +134,50 @@ class ModelCardReportTest {
             assertThat(accuracy.get(2)).endsWith(Formats.signed(theirs - mine));
         }
         assertThat(Xml.text(Xml.all(Xml.byId(doc, "metrics"), "figure").get(0))).contains("@production");
+    }
+
+    @Test
+    void modelCard_versionRegisteredOutsideAPipeline_saysNoLineageAndNamesItsSource() {
+        Document doc = Xml.parse(Reports.modelCard(mlops, "wine", cart.version()).toHtml());
+
+        assertThat(Xml.text(Xml.byId(doc, "lineage"))).contains("No lineage is recorded")
+                .contains("runs:/" + cart.runId() + "/model");
+    }
+
+    @Test
+    void modelCard_versionRegisteredByAPipeline_showsTheDataAndStepsUpstream() {
+        Slot<Path> csv = Slot.of("wine_csv", Path.class).artifactType("Dataset");
+        Slot<String> data = Components.csvSlot("data");
+        Slot<String> trainRows = Components.csvSlot("train_rows");
+        Slot<String> testRows = Components.csvSlot("test_rows");
+        @SuppressWarnings("rawtypes")
+        Slot<org.tribuo.Model> model = TribuoComponents.modelSlot("model");
+        Slot<TrainedModel> saved = Components.trainedModelSlot("saved_model");
+        Slot<Metrics> metrics = Components.metricsSlot("metrics");
+        Slot<GateOutcome> gate = Components.gateSlot("gate");
+        Slot<RegisteredVersion> version = Components.versionSlot("version");
+        Pipeline pipeline = Pipeline.builder("wine-card").input(csv)
+                .step(Components.loadCsv(Step.named("load"), csv, data))
+                .step(Components.split(Step.named("split"), data, trainRows, testRows, 0.7, 42L))
+                .step(TribuoComponents.trainClassifier(Step.named("train"), trainRows, "cultivar",
+                        () -> new CARTClassificationTrainer(3), model, saved))
+                .step(TribuoComponents.evaluateClassifier(Step.named("evaluate"), model, testRows, "cultivar",
+                        metrics))
+                .step(Components.gate(Step.named("gate"), metrics, Gate.metric("accuracy").atLeast(0.5), gate))
+                .step(Components.register(Step.named("register"), "wine-pipeline", saved, gate, version))
+                .build();
+        try (Mlops own = Mlops.inMemory()) {
+            Path wine = DataFiles.path("wine.csv");
+            RegisteredVersion registered = pipeline.on(own).input(csv, wine).run().output(version);
+
+            Document doc = Xml.parse(Reports.modelCard(own, "wine-pipeline", registered.version()).toHtml());
+
+            String tree = Xml.text(Xml.all(Xml.byId(doc, "lineage"), "pre").get(0));
+            assertThat(tree).isEqualTo(own.lineage().upstreamOfModel("wine-pipeline", registered.version()).toText()
+                    .replaceAll("\\s+", " ").strip());
+            assertThat(tree).contains("models:/wine-pipeline/" + registered.version(), "train", "load",
+                    wine.toUri().toString());
+        }
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a model version card: the version and its provenance, metrics beside the alias holders', params, gates,
- * approvals and audit trail. The version is always colour 0 of the palette, the alias holders the next ones.
+ * approvals, lineage and audit trail. The version is always colour 0 of the palette, the alias holders the next ones.
  */
 public final class ModelCardHtml {
     /** Most metric charts on one card; the table lists every metric. */
@@ -62,12 +62,15 @@ public final class ModelCardHtml {
      * @param experiment the run's experiment name, may be empty
      * @param gateTables recorded gate tables by gate name (the artifacts {@code gates/<name>.txt})
      * @param holders other versions holding aliases
+     * @param lineage the version's upstream as a text tree, if lineage recorded it
      * @param source the store, for the subtitle
      */
     public record Card(ModelVersion version, RegisteredModel model, List<AliasAssignment> aliases,
                        List<Approval> approvals, List<AuditEntry> audit, Optional<RunRecord> run, String experiment,
-                       Map<String, String> gateTables, List<Holder> holders, String source) {
+                       Map<String, String> gateTables, List<Holder> holders, Optional<String> lineage,
+                       String source) {
         public Card {
+            Objects.requireNonNull(lineage, "lineage");
             aliases = List.copyOf(aliases);
             approvals = List.copyOf(approvals);
             audit = List.copyOf(audit);
@@ -97,6 +100,7 @@ public final class ModelCardHtml {
         params(m, card);
         gates(m, card);
         approvals(m, card);
+        lineage(m, card);
         audit(m, card);
         return page.finish(generatedAt);
     }
@@ -317,6 +321,21 @@ public final class ModelCardHtml {
             m.end();
         }
         m.end().end();
+        m.end();
+    }
+
+    private static void lineage(Markup m, Card card) {
+        m.start("section", "id", "lineage");
+        m.element("h2", "Lineage");
+        if (card.lineage().isEmpty()) {
+            m.element("p", "No lineage is recorded for this version (it was registered outside a pipeline); it comes from "
+                    + card.version().source() + ".", "class", "note");
+        } else {
+            m.element("p", "The artifacts and steps upstream of this version, as the pipeline that registered it"
+                    + " recorded them (ML-Metadata style): each step with its state, inputs and outputs.", "class",
+                    "note");
+            m.element("pre", card.lineage().get());
+        }
         m.end();
     }
 
