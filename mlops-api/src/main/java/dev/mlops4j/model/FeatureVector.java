@@ -20,6 +20,12 @@ public final class FeatureVector {
     /** Bit i set: position i is absent. Null when every position is present (the common, fast case). */
     private final long[] absent;
     private final Map<String, Double> unknown;
+    /** The input a flavor last built from this vector, with the key it was built for; see {@link #nativeInput}. */
+    private volatile NativeInput nativeInput;
+
+    /** A flavor's framework input and who built it. */
+    private record NativeInput(Object key, Object input) {
+    }
 
     FeatureVector(FeatureLayout layout, double[] values, long[] absent, Map<String, Double> unknown) {
         this.layout = layout;
@@ -77,6 +83,30 @@ public final class FeatureVector {
      */
     public void copyValues(double[] target) {
         System.arraycopy(values, 0, target, 0, values.length);
+    }
+
+    /**
+     * The framework's own input built from this vector (a Tribuo {@code Example}, a tensor), built on first use and
+     * kept: a prepared vector predicted many times is converted once, as a framework user prepares its input once.
+     * The vector keeps one such input, for the last key asked; another key builds (and keeps) its own. Flavors call
+     * this; the input they build must never be modified afterwards, since every thread predicting from this vector
+     * shares it.
+     *
+     * @param key identifies what the input was built for, usually the loaded model (compared by identity)
+     * @param type the input's class
+     * @param build makes the input from this vector; may run more than once if threads race, so it must be pure
+     * @param <T> the input type
+     * @return the kept or newly built input
+     */
+    public <T> T nativeInput(Object key, Class<T> type, java.util.function.Function<FeatureVector, ? extends T> build) {
+        Objects.requireNonNull(key, "key");
+        NativeInput kept = nativeInput;
+        if (kept != null && kept.key == key && type.isInstance(kept.input)) {
+            return type.cast(kept.input);
+        }
+        T input = Objects.requireNonNull(build.apply(this), "the built input");
+        nativeInput = new NativeInput(key, input);
+        return input;
     }
 
     /** @return the present values and the unknown features, by name: a new mutable map */

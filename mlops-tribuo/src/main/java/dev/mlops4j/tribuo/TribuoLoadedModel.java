@@ -195,11 +195,17 @@ final class TribuoLoadedModel<T extends Output<T>> implements LoadedModel {
      * The example of a prepared input: on the model's own layout, the values are already in Tribuo's order and go
      * straight into the example (absent positions left out); a vector on another layout is translated by name.
      */
+    @SuppressWarnings("unchecked")
     private Example<T> example(FeatureVector features) {
         FeatureLayout l = features.layout();
         if (l != layout && !l.equals(layout)) {
             return example(features.toMap());
         }
+        // Built once per vector and model: Tribuo's predict only reads its example, so threads may share it.
+        return features.nativeInput(this, Example.class, this::buildExample);
+    }
+
+    private Example<T> buildExample(FeatureVector features) {
         double[] values = new double[sortedNames.length];
         features.copyValues(values);
         String[] names = sortedNames; // ArrayExample copies both arrays, so sharing ours is safe
