@@ -22,6 +22,31 @@ class FeatureVectorTest {
     private static final FeatureLayout LAYOUT = FeatureLayout.of(List.of("alcohol", "hue", "proline"));
 
     @Test
+    void nativeInput_sameKey_isBuiltOnceAndSharedOtherKeysBuildTheirOwn() {
+        FeatureVector v = FeatureLayout.of(List.of("a", "b")).vector(1.0, 2.0);
+        Object modelA = new Object();
+        Object modelB = new Object();
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<FeatureVector, double[]> build = x -> {
+            builds.incrementAndGet();
+            return new double[] {x.value(0), x.value(1)};
+        };
+
+        double[] first = v.nativeInput(modelA, double[].class, build);
+        double[] again = v.nativeInput(modelA, double[].class, build);
+        double[] other = v.nativeInput(modelB, double[].class, build);
+
+        assertThat(again).isSameAs(first).containsExactly(1.0, 2.0);
+        assertThat(other).isNotSameAs(first).containsExactly(1.0, 2.0);
+        assertThat(builds).hasValue(2);
+        // Another type for the same key is built anew rather than cast wrongly.
+        assertThat(v.nativeInput(modelB, String.class, x -> "ab")).isEqualTo("ab");
+        assertThatThrownBy(() -> v.nativeInput(null, String.class, x -> "x")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> v.nativeInput(modelA, String.class, x -> null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("the built input");
+    }
+
+    @Test
     void of_duplicateName_throwsNamingIt() {
         assertThatThrownBy(() -> FeatureLayout.of(List.of("a", "b", "a")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("'a' appears twice");
