@@ -3,6 +3,7 @@ package dev.mlops4j.store.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops4j.Mlops;
+import dev.mlops4j.tck.ChildJvm;
 import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.RunStatus;

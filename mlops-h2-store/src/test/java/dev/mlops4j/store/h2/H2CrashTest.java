@@ -3,6 +3,7 @@ package dev.mlops4j.store.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops4j.spi.MetadataStore;
+import dev.mlops4j.tck.ChildJvm;
 import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunRecord;
 import java.nio.file.Path;

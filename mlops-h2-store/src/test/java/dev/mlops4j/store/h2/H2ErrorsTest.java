@@ -12,6 +12,7 @@ import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.StoreException;
 import dev.mlops4j.spi.MetadataStore;
+import dev.mlops4j.tck.ChildJvm;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.LogBatch;
 import dev.mlops4j.tracking.RunInfo;

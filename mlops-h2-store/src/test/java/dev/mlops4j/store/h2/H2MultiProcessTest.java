@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.StoreConfig;
 import dev.mlops4j.spi.StoreFeature;
+import dev.mlops4j.tck.ChildJvm;
 import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;

@@ -9,6 +9,7 @@ import dev.mlops4j.registry.ModelVersion;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.RegistryStore;
 import dev.mlops4j.spi.StoreConfig;
+import dev.mlops4j.tck.ChildJvm;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -11,6 +11,7 @@ import dev.mlops4j.registry.AuditEntry;
 import dev.mlops4j.serving.ModelHandle;
 import dev.mlops4j.serving.ServedPrediction;
 import dev.mlops4j.serving.ServingOptions;
+import dev.mlops4j.tck.ChildJvm;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

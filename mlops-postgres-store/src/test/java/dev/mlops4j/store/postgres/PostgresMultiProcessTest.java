@@ -10,6 +10,7 @@ import dev.mlops4j.search.SearchRequest;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.RegistryStore;
 import dev.mlops4j.spi.StoreConfig;
+import dev.mlops4j.tck.ChildJvm;
 import dev.mlops4j.tracking.ExperimentInfo;
 import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.RunStatus;

@@ -1,4 +1,4 @@
-package dev.mlops4j.store.postgres;
+package dev.mlops4j.tck;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,14 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
-/** Starts a main class of the test class path in a separate JVM and reads what it prints. */
-final class ChildJvm {
+/**
+ * Starts a main class of the test class path in a separate JVM and reads what it prints: for the crash tests
+ * (SIGKILL a writer, reopen, check every acknowledged write) and the multi-process tests a store implementation runs
+ * beside the contract suite.
+ */
+public final class ChildJvm {
     private static final Map<Process, BufferedReader> READERS = new WeakHashMap<>();
 
     private ChildJvm() {
     }
 
-    static Process start(Class<?> main, String... args) throws IOException {
+    /**
+     * @param main a class with a {@code main} method on this JVM's class path
+     * @param args its arguments
+     * @return the started child; read its output with {@link #readLine(Process)}, its errors go to this JVM's
+     * @throws IOException if the JVM cannot be started
+     */
+    public static Process start(Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
@@ -34,8 +44,11 @@ final class ChildJvm {
         return process;
     }
 
-    /** @return the next line the child printed, or null when it has exited */
-    static String readLine(Process process) {
+    /**
+     * @param process a child started by {@link #start(Class, String...)}
+     * @return the next line the child printed, or null when it has exited
+     */
+    public static String readLine(Process process) {
         BufferedReader reader;
         synchronized (READERS) {
             reader = READERS.get(process);
