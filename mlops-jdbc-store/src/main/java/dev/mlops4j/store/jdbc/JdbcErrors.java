@@ -31,21 +31,6 @@ final class JdbcErrors {
                 + ". Check that the database is reachable.", e);
     }
 
-    /**
-     * @param e a failure
-     * @return true if it says the connection itself was lost (SQL state class 08, or PostgreSQL's 57P01-57P03:
-     *     the server shut down or terminated the session), not that the statement was wrong
-     */
-    static boolean isConnectionLoss(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static NotFoundException runNotFound(String store, String runId) {
         return new NotFoundException("run '" + runId + "' does not exist in " + store
                 + "; check the run id (use the id of a run started in this store)");

@@ -40,6 +40,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     /** Tries of a read whose connection was lost: one per connection a terminated server may have left in the pool. */
     private static final int READ_ATTEMPTS = 4;
     private final String description;
+    private final SqlDialect dialect;
     private final Set<StoreFeature> features;
     private final DataSource readers;
     private final GroupCommitWriter writer;
@@ -53,6 +54,7 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     private JdbcMetadataStore(Builder b, GroupCommitWriter writer) {
         this.description = b.description;
+        this.dialect = b.dialect;
         this.features = Set.copyOf(b.features);
         this.readers = b.readers;
         this.writer = writer;
@@ -346,7 +348,7 @@ public final class JdbcMetadataStore implements MetadataStore {
             } catch (SQLException e) {
                 // A read changes nothing, so one that lost its connection (a restarted server, a terminated session
                 // still idle in the pool) is safely repeated on a fresh connection; the pool has evicted the dead one.
-                if (attempt < READ_ATTEMPTS && JdbcErrors.isConnectionLoss(e)) {
+                if (attempt < READ_ATTEMPTS && dialect.isConnectionLoss(e)) {
                     continue;
                 }
                 throw JdbcErrors.readFailure(description, operation, e);
