@@ -136,19 +136,7 @@ final class CoreModelHandle implements ModelHandle {
 
     @Override
     public Prediction predict(Map<String, ? extends Number> features) {
-        Objects.requireNonNull(features, "features");
-        Served s = served();
-        long start = recorder == null ? 0L : System.nanoTime();
-        List<InputIssue> issues = s.check(features);
-        if (!issues.isEmpty()) {
-            admit(s, issues);
-        }
-        Prediction p = s.model.predict(features);
-        predictions.increment();
-        if (recorder != null) {
-            recorder.offer(modelName, s.version.version(), alias, features, p, issues, start);
-        }
-        return p;
+        return predictDetailed(features).prediction();
     }
 
     @Override
