@@ -67,6 +67,7 @@ public final class WineRegistryStory {
      * @param args ignored
      */
     public static void main(String[] args) {
+        ExampleLogging.quiet();
         try (Mlops mlops = Mlops.open()) {
             System.out.println("mlops4j model registry story");
             System.out.println("  store: " + mlops.describeStore());
