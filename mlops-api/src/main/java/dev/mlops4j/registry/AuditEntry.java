@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -63,8 +64,19 @@ public record AuditEntry(long sequence, Instant at, String user, AuditAction act
             sb.append(": ").append(Text.oneLine(reason, 120));
         }
         if (!details.isEmpty()) {
-            sb.append(' ').append(new TreeMap<>(details));
+            StringJoiner shown = new StringJoiner(", ", " {", "}");
+            new TreeMap<>(details).forEach((k, v) -> shown.add(Text.oneLine(k, 60) + "=" + detail(v)));
+            sb.append(shown);
         }
         return sb.toString();
+    }
+
+    /**
+     * A detail as it fits on the entry's line: a multi-line value (a gate's condition table) only says how long it
+     * is, {@code details()} has it whole.
+     */
+    static String detail(String value) {
+        long lines = value.lines().count();
+        return lines > 1 ? "(" + lines + " lines)" : Text.oneLine(value, 80);
     }
 }

@@ -304,7 +304,7 @@ public interface ModelRegistry {
 
     /**
      * @param name a model name
-     * @return every audit entry of the model, in trail order
+     * @return every audit entry of the model, in trail order (an unmodifiable list that prints as a table)
      */
     default List<AuditEntry> auditTrail(String name) {
         List<AuditEntry> all = new ArrayList<>();
@@ -313,7 +313,7 @@ public interface ModelRegistry {
             List<AuditEntry> page = audit(filter);
             all.addAll(page);
             if (page.size() < filter.limit()) {
-                return all;
+                return new AuditList(all);
             }
             filter = filter.after(page.get(page.size() - 1));
         }

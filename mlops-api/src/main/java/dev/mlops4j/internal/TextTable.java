@@ -1,4 +1,4 @@
-package dev.mlops4j.tracking;
+package dev.mlops4j.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Aligned plain-text tables and number formatting for the {@code toString()} of the tracking values, which is what
+ * Aligned plain-text tables and number formatting for the {@code toString()} of mlops4j's values, which is what
  * JShell and log lines show. Cells are user input (names, params), so they are made single-line and capped in width:
- * a 6,000-character param or an embedded newline must not wreck the layout of every other row.
+ * a 6,000-character param or an embedded newline must not wreck the layout of every other row. Not API: it may change
+ * in any release.
  */
-final class TextTable {
+public final class TextTable {
     /** Widest cell shown; longer text is cut and ends in "...". */
-    static final int MAX_CELL = 48;
+    public static final int MAX_CELL = 48;
 
     private TextTable() {
     }
@@ -24,7 +25,7 @@ final class TextTable {
      * @param rows cells, each row as long as the header
      * @return the table: header, a rule of dashes, the rows; each line ends in a newline, without trailing blanks
      */
-    static String render(String indent, List<String> header, List<List<String>> rows) {
+    public static String render(String indent, List<String> header, List<List<String>> rows) {
         List<List<String>> all = new ArrayList<>(rows.size() + 2);
         all.add(header.stream().map(TextTable::cell).toList());
         all.add(null); // the rule, filled in once the widths are known
@@ -60,7 +61,7 @@ final class TextTable {
      * @return the text on one line (line breaks and tabs escaped, other control characters blanked), at most
      *     {@link #MAX_CELL} characters
      */
-    static String cell(String text) {
+    public static String cell(String text) {
         if (text == null) {
             return "";
         }
@@ -93,7 +94,7 @@ final class TextTable {
      * @return integers without a fraction, other values with up to six significant digits (no padding zeros), NaN
      *     and the infinities as Java spells them
      */
-    static String number(double v) {
+    public static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
@@ -112,7 +113,7 @@ final class TextTable {
      * @param d a duration
      * @return it as people read it: {@code 350 ms}, {@code 12.5 s}, {@code 3 min 4 s}, {@code 2 h 5 min}
      */
-    static String duration(java.time.Duration d) {
+    public static String duration(java.time.Duration d) {
         long ms = d.toMillis();
         if (ms < 1_000) {
             return ms + " ms";
@@ -131,7 +132,7 @@ final class TextTable {
      * @param n a size in bytes
      * @return it with a binary unit: {@code 512 B}, {@code 1.5 KiB}, {@code 20 MiB}
      */
-    static String bytes(long n) {
+    public static String bytes(long n) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
         double v = n;
         int u = 0;
@@ -147,7 +148,7 @@ final class TextTable {
      * @param v a difference
      * @return the number with an explicit sign ({@code +0.02}, {@code -1}); NaN without one
      */
-    static String signed(double v) {
+    public static String signed(double v) {
         String s = number(v);
         return v > 0 || (v == 0 && Double.compare(v, 0.0) == 0) ? "+" + s : s;
     }
@@ -156,7 +157,7 @@ final class TextTable {
      * @param ratio a relative change (0.1 is ten percent)
      * @return a signed percentage with up to two decimals, such as {@code +2.2%}
      */
-    static String percent(double ratio) {
+    public static String percent(double ratio) {
         if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
             return Double.toString(ratio);
         }

@@ -1,4 +1,4 @@
-package dev.mlops4j.tracking;
+package dev.mlops4j.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
