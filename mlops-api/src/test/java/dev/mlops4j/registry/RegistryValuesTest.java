@@ -107,7 +107,8 @@ class RegistryValuesTest {
     @Test
     void auditEntry_toString_multiLineDetailSaysHowLongInsteadOfBreakingTheLine() {
         AuditEntry e = new AuditEntry(9, T, "bob", AuditAction.PROMOTION_REJECTED, "wine", 4, "production", null,
-                "nightly", Map.of("gate.status", "FAILED", "gate.table", "  status  condition\n  FAILED  x\n  PASSED  y"));
+                "nightly", Map.of("gate.status", "FAILED",
+                        "gate.table", "  status  condition\n  FAILED  x\n  PASSED  y"));
 
         assertThat(e.toString()).isEqualTo("#9 2024-05-01T10:00:00.123Z bob PROMOTION_REJECTED wine v4 @production:"
                 + " nightly {gate.status=FAILED, gate.table=(3 lines)}").doesNotContain("\n");

@@ -148,8 +148,8 @@ public final class Tour {
         out.println("   metadata store    " + home.resolve("mlops.mv.db") + " (H2: experiments "
                 + QuickStart.EXPERIMENT + ", " + DataQualityStory.EXPERIMENT + ", " + WineRegistryStory.EXPERIMENT
                 + "; model '" + WineRegistryStory.MODEL + "')");
-        out.println("   artifacts         " + home.resolve("artifacts") + " (models, profiles, schemas, validation and drift"
-                + " results, confusion matrices; content-addressed by SHA-256)");
+        out.println("   artifacts         " + home.resolve("artifacts") + " (models, profiles, schemas, validation and"
+                + " drift results, confusion matrices; content-addressed by SHA-256)");
         out.println("   training loop     " + outcome.trainingHome() + " (its own store: model '"
                 + ContinuousTrainingStory.MODEL + "', pipeline runs, trigger firings, training data)");
         out.println("   HTML reports      " + home.resolve("reports") + ":");

@@ -41,7 +41,8 @@ class TourTest {
         }
         // Progress for each part, with its time, and a summary naming absolute paths and what to open first.
         for (int part = 1; part <= 4; part++) {
-            assertThat(first).containsPattern("== \\[" + part + "/4\\] done in \\d+\\.\\d s \\(tour so far \\d+\\.\\d s\\)");
+            assertThat(first)
+                    .containsPattern("== \\[" + part + "/4\\] done in \\d+\\.\\d s \\(tour so far \\d+\\.\\d s\\)");
         }
         assertThat(first).contains("Open first: " + reports.resolve("index.html").toUri())
                 .contains(home.toAbsolutePath().resolve("mlops.mv.db").toString())

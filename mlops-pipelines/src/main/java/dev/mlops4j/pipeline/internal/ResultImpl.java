@@ -73,7 +73,8 @@ record ResultImpl(String pipelineName, String pipelineRunId, String contextId, P
         perState.forEach((state, n) -> counts.add(n + " " + state));
         return "Pipeline '" + pipelineName + "' " + status + " in " + TextTable.duration(duration) + " (run "
                 + pipelineRunId + "), " + steps.size() + (steps.size() == 1 ? " step: " : " steps: ") + counts + "\n"
-                + TextTable.render("  ", anyError ? STEP_HEADER : STEP_HEADER.subList(0, STEP_HEADER.size() - 1), rows);
+                + TextTable.render("  ", anyError ? STEP_HEADER : STEP_HEADER.subList(0, STEP_HEADER.size() - 1),
+                        rows);
     }
 
     private static String firstLine(Throwable t) {
