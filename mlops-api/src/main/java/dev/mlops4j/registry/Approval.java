@@ -23,4 +23,11 @@ public record Approval(String modelName, int version, String alias, String appro
         approvedAt = Instant.ofEpochMilli(Objects.requireNonNull(approvedAt, "approvedAt").toEpochMilli());
         reason = reason == null ? "" : reason;
     }
+
+    /** @return one line, e.g. {@code models:/wine/4 @production approved by bob at 2024-05-01T10:00:00Z: checked} */
+    @Override
+    public String toString() {
+        return ModelUri.version(modelName, version) + " @" + alias + " approved by " + Text.oneLine(approver, 60)
+                + " at " + approvedAt + (reason.isEmpty() ? "" : ": " + Text.oneLine(reason, 120));
+    }
 }

@@ -133,4 +133,11 @@ class RegistryValuesTest {
         assertThatThrownBy(() -> trail.add(trail.get(0))).isInstanceOf(UnsupportedOperationException.class);
         assertThat(new AuditList(List.of()).toString()).isEqualTo("(no audit entries)\n");
     }
+
+    @Test
+    void approval_toString_isOneLine() {
+        assertThat(new Approval("wine", 4, "production", "bob", T, "checked\nby hand").toString())
+                .isEqualTo("models:/wine/4 @production approved by bob at 2024-05-01T10:00:00.123Z:"
+                        + " checked\\nby hand");
+    }
 }
