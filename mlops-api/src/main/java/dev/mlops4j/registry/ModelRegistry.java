@@ -1,5 +1,6 @@
 package dev.mlops4j.registry;
 
+import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.model.ClassAllowList;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.serving.ModelHandle;
@@ -313,7 +314,7 @@ public interface ModelRegistry {
             List<AuditEntry> page = audit(filter);
             all.addAll(page);
             if (page.size() < filter.limit()) {
-                return new AuditList(all);
+                return new PrintedList<>(all, AuditTable::render);
             }
             filter = filter.after(page.get(page.size() - 1));
         }

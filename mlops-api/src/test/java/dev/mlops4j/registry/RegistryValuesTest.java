@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.ConditionStatus;
+import dev.mlops4j.internal.PrintedList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -116,11 +117,11 @@ class RegistryValuesTest {
     }
 
     @Test
-    void auditList_toString_isAnAlignedTableOfTheEntries() {
-        List<AuditEntry> trail = new AuditList(List.of(
+    void auditTrail_toString_isAnAlignedTableOfTheEntries() {
+        List<AuditEntry> trail = new PrintedList<>(List.of(
                 new AuditEntry(1, T, "alice", AuditAction.VERSION_REGISTERED, "wine", 1, null, null, "", Map.of()),
                 new AuditEntry(2, T, "bob", AuditAction.ALIAS_MOVED, "wine", 3, "production", 1, "beats v1",
-                        Map.of("gate.table", "a\nb"))));
+                        Map.of("gate.table", "a\nb"))), AuditTable::render);
 
         assertThat(trail.toString()).isEqualTo("""
                 2 audit entries:
@@ -131,7 +132,7 @@ class RegistryValuesTest {
                 """);
         assertThat(trail).hasSize(2).isEqualTo(List.copyOf(trail));
         assertThatThrownBy(() -> trail.add(trail.get(0))).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(new AuditList(List.of()).toString()).isEqualTo("(no audit entries)\n");
+        assertThat(AuditTable.render(List.of())).isEqualTo("(no audit entries)\n");
     }
 
     @Test

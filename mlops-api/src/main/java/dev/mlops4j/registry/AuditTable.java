@@ -1,41 +1,26 @@
 package dev.mlops4j.registry;
 
 import dev.mlops4j.internal.TextTable;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
- * The unmodifiable list {@link ModelRegistry#auditTrail(String)} returns: an ordinary list whose {@code toString()}
- * is an aligned table, one entry a row, because that is what JShell and a notebook cell show for it (a plain list
- * would print every entry with its details on a single line).
+ * Prints the list {@link ModelRegistry#auditTrail(String)} returns as an aligned table, one entry a row, because that
+ * is what JShell and a notebook cell show for it (a plain list would print every entry with its details on one line).
  */
-final class AuditList extends AbstractList<AuditEntry> implements RandomAccess {
+final class AuditTable {
     private static final List<String> HEADER = List.of("#", "at", "user", "action", "model", "version", "alias",
             "from", "reason");
-    private final List<AuditEntry> entries;
 
-    AuditList(List<AuditEntry> entries) {
-        this.entries = List.copyOf(entries);
-    }
-
-    @Override
-    public AuditEntry get(int index) {
-        return entries.get(index);
-    }
-
-    @Override
-    public int size() {
-        return entries.size();
+    private AuditTable() {
     }
 
     /**
+     * @param entries audit entries, in trail order
      * @return a count line, then a table of sequence, time, user, action, model, version, alias, former holder and
      *     reason; the details stay on the entries ({@code get(i).details()})
      */
-    @Override
-    public String toString() {
+    static String render(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return "(no audit entries)\n";
         }
