@@ -31,4 +31,21 @@ class FiringTextTest {
                         + " error: IllegalStateException: boom")
                 .doesNotContain("Optional", "Firing[");
     }
+
+    @Test
+    void history_printsAsATableOfFirings() {
+        FiringRecord onTime = new FiringRecord(new Firing("retrain", 1, "drift", T, T), FiringOutcome.COMPLETED,
+                Optional.empty(), Optional.of("abc"));
+        FiringRecord late = new FiringRecord(new Firing("retrain", 2, "cron", T.plusSeconds(60), T),
+                FiringOutcome.FAILED, Optional.of("IllegalStateException: boom"), Optional.empty());
+
+        assertThat(FiringTable.render(java.util.List.of(onTime, late))).isEqualTo("""
+                2 firings:
+                #  trigger  fired at              scheduled for         outcome    run  reason  error
+                -  -------  --------------------  --------------------  ---------  ---  ------  ---------------------------
+                1  retrain  2026-01-02T00:00:00Z                        COMPLETED  abc  drift
+                2  retrain  2026-01-02T00:01:00Z  2026-01-02T00:00:00Z  FAILED          cron    IllegalStateException: boom
+                """);
+        assertThat(FiringTable.render(java.util.List.of())).isEqualTo("(no firings)\n");
+    }
 }
