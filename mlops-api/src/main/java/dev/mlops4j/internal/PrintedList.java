@@ -27,6 +27,25 @@ public final class PrintedList<T> extends AbstractList<T> implements RandomAcces
         this.printer = Objects.requireNonNull(printer, "printer");
     }
 
+    /**
+     * @param items the elements, copied; each prints on one line
+     * @param singular what one element is called, e.g. {@code experiment}
+     * @param plural what several are called
+     * @param <T> the element type
+     * @return a list printing as a count line, then each element on its own indented line
+     */
+    public static <T> PrintedList<T> oneLineEach(List<? extends T> items, String singular, String plural) {
+        return new PrintedList<>(items, list -> {
+            if (list.isEmpty()) {
+                return "(no " + plural + ")\n";
+            }
+            StringBuilder sb = new StringBuilder().append(list.size()).append(' ')
+                    .append(list.size() == 1 ? singular : plural).append(":\n");
+            list.forEach(item -> sb.append("  ").append(item).append('\n'));
+            return sb.toString();
+        });
+    }
+
     @Override
     public T get(int index) {
         return items.get(index);

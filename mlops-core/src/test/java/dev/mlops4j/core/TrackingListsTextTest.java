@@ -8,8 +8,11 @@ import dev.mlops4j.tracking.Metric;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a notebook shows for a metric history: a table of the points, cut in the middle when it is long. */
-class MetricHistoryTextTest {
+/**
+ * What a notebook shows for the lists the tracking API returns: a metric history as a table of its points (cut in the
+ * middle when it is long), experiments and child runs one a line under a count.
+ */
+class TrackingListsTextTest {
 
     @Test
     void all_toString_shortHistoryIsATableOfEveryPoint() {
@@ -43,6 +46,31 @@ class MetricHistoryTextTest {
             assertThat(lines.get(13)).matches("\\.\\.\\. +\\(80 more\\)");
             assertThat(lines.get(14)).matches("loss +90 +.*");
             assertThat(mlops.runs().metricHistory(run.id(), "loss").downsample(8).toString()).startsWith("8 points:");
+        }
+    }
+
+    @Test
+    void experimentsAndChildren_toString_oneLineEachUnderACount() {
+        try (Mlops mlops = Mlops.inMemory()) {
+            String parent = mlops.experiment("sweep").run("parent", run -> {
+                run.childRun("a", child -> child.logMetric("m", 1));
+                run.childRun("b", child -> child.logMetric("m", 2));
+            });
+            mlops.experiment("other");
+
+            List<String> experiments = mlops.experiments().toString().lines().toList();
+            List<String> children = mlops.runs().children(parent).toString().lines().toList();
+
+            assertThat(experiments).hasSize(3);
+            assertThat(experiments.get(0)).isEqualTo("2 experiments:");
+            assertThat(experiments.subList(1, 3)).anySatisfy(l -> assertThat(l).startsWith("  Experiment ")
+                    .contains(" 'sweep', created "));
+            assertThat(children).hasSize(3);
+            assertThat(children.get(0)).isEqualTo("2 child runs:");
+            assertThat(children.subList(1, 3))
+                    .allSatisfy(l -> assertThat(l).matches("  Run [0-9a-f]{32} '[ab]' FINISHED .*, parent " + parent));
+            assertThat(mlops.runs().children(mlops.runs().children(parent).get(0).runId()).toString())
+                    .isEqualTo("(no child runs)\n");
         }
     }
 }
