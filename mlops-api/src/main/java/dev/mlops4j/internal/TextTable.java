@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Aligned plain-text tables and number formatting for the {@code toString()} of mlops4j's values, which is what
@@ -62,11 +63,21 @@ public final class TextTable {
      *     {@link #MAX_CELL} characters
      */
     public static String cell(String text) {
+        return oneLine(text, MAX_CELL);
+    }
+
+    /**
+     * @param text any text, may be null
+     * @param max longest result, at least 3
+     * @return the text on one line (line breaks and tabs escaped, other control characters blanked), cut to
+     *     {@code max} characters ending in "..." if it is longer
+     */
+    public static String oneLine(String text, int max) {
         if (text == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_CELL + 8));
-        for (int i = 0; i < text.length() && sb.length() <= MAX_CELL; i++) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 8));
+        for (int i = 0; i < text.length() && sb.length() <= max; i++) {
             char ch = text.charAt(i);
             switch (ch) {
                 case '\n' -> sb.append("\\n");
@@ -75,14 +86,35 @@ public final class TextTable {
                 default -> sb.append(Character.isISOControl(ch) ? ' ' : ch);
             }
         }
-        if (sb.length() > MAX_CELL) {
-            sb.setLength(MAX_CELL - 3);
-            if (Character.isHighSurrogate(sb.charAt(sb.length() - 1))) {
+        if (sb.length() > max) {
+            sb.setLength(max - 3);
+            if (sb.length() > 0 && Character.isHighSurrogate(sb.charAt(sb.length() - 1))) {
                 sb.setLength(sb.length() - 1);
             }
             sb.append("...");
         }
         return sb.toString();
+    }
+
+    /**
+     * A list as JShell should show it: a count line, then the table.
+     *
+     * @param items the elements
+     * @param singular what one is called, e.g. {@code version}
+     * @param plural what several are called
+     * @param header the column titles
+     * @param row an element's cells, as many as the header has titles
+     * @param <T> the element type
+     * @return {@code (no <plural>)} for no elements, else {@code <n> <plural>:} and the table
+     */
+    public static <T> String counted(List<? extends T> items, String singular, String plural, List<String> header,
+                                     Function<? super T, List<String>> row) {
+        if (items.isEmpty()) {
+            return "(no " + plural + ")\n";
+        }
+        List<List<String>> rows = new ArrayList<>(items.size());
+        items.forEach(item -> rows.add(row.apply(item)));
+        return items.size() + " " + (items.size() == 1 ? singular : plural) + ":\n" + render("", header, rows);
     }
 
     private static int length(String s) {

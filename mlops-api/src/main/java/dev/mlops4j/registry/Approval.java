@@ -1,5 +1,6 @@
 package dev.mlops4j.registry;
 
+import dev.mlops4j.internal.TextTable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ public record Approval(String modelName, int version, String alias, String appro
     /** @return one line, e.g. {@code models:/wine/4 @production approved by bob at 2024-05-01T10:00:00Z: checked} */
     @Override
     public String toString() {
-        return ModelUri.version(modelName, version) + " @" + alias + " approved by " + Text.oneLine(approver, 60)
-                + " at " + approvedAt + (reason.isEmpty() ? "" : ": " + Text.oneLine(reason, 120));
+        return ModelUri.version(modelName, version) + " @" + alias + " approved by " + TextTable.oneLine(approver, 60)
+                + " at " + approvedAt + (reason.isEmpty() ? "" : ": " + TextTable.oneLine(reason, 120));
     }
 }

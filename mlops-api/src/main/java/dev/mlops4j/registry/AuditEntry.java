@@ -1,5 +1,6 @@
 package dev.mlops4j.registry;
 
+import dev.mlops4j.internal.TextTable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +51,7 @@ public record AuditEntry(long sequence, Instant at, String user, AuditAction act
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("#").append(sequence).append(' ').append(at).append(' ')
-                .append(Text.oneLine(user, 60)).append(' ').append(action).append(' ').append(modelName);
+                .append(TextTable.oneLine(user, 60)).append(' ').append(action).append(' ').append(modelName);
         if (version != null) {
             sb.append(" v").append(version);
         }
@@ -61,11 +62,11 @@ public record AuditEntry(long sequence, Instant at, String user, AuditAction act
             sb.append(" (from v").append(previousVersion).append(')');
         }
         if (!reason.isEmpty()) {
-            sb.append(": ").append(Text.oneLine(reason, 120));
+            sb.append(": ").append(TextTable.oneLine(reason, 120));
         }
         if (!details.isEmpty()) {
             StringJoiner shown = new StringJoiner(", ", " {", "}");
-            new TreeMap<>(details).forEach((k, v) -> shown.add(Text.oneLine(k, 60) + "=" + detail(v)));
+            new TreeMap<>(details).forEach((k, v) -> shown.add(TextTable.oneLine(k, 60) + "=" + detail(v)));
             sb.append(shown);
         }
         return sb.toString();
@@ -77,6 +78,6 @@ public record AuditEntry(long sequence, Instant at, String user, AuditAction act
      */
     static String detail(String value) {
         long lines = value.lines().count();
-        return lines > 1 ? "(" + lines + " lines)" : Text.oneLine(value, 80);
+        return lines > 1 ? "(" + lines + " lines)" : TextTable.oneLine(value, 80);
     }
 }

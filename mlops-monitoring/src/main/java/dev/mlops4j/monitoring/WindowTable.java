@@ -1,8 +1,6 @@
 package dev.mlops4j.monitoring;
 
 import dev.mlops4j.internal.TextTable;
-import dev.mlops4j.validation.drift.DriftReport;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -21,17 +19,14 @@ final class WindowTable {
         if (windows.isEmpty()) {
             return "(no closed windows)\n";
         }
-        List<List<String>> rows = new ArrayList<>(windows.size());
-        for (WindowReport w : windows) {
-            DriftReport d = w.drift().orElse(null);
-            rows.add(List.of(Long.toString(w.index()), w.start().toString(), w.end().toString(),
-                    Long.toString(w.predictions()), d == null ? "" : d.status().name(),
-                    d == null ? "" : TextTable.number(d.driftShare()), d == null ? "" : String.join(", ",
-                            d.driftedColumns()), Long.toString(w.performance().labelled()),
-                    number(w.performance().accuracy()), number(w.performance().rmse())));
-        }
-        return windows.size() + (windows.size() == 1 ? " window of '" : " windows of '") + windows.get(0).model()
-                + "':\n" + TextTable.render("", HEADER, rows);
+        String of = " of '" + windows.get(0).model() + "'";
+        return TextTable.counted(windows, "window" + of, "windows" + of, HEADER, w -> List.of(
+                Long.toString(w.index()), w.start().toString(), w.end().toString(), Long.toString(w.predictions()),
+                w.drift().map(d -> d.status().name()).orElse(""),
+                w.drift().map(d -> TextTable.number(d.driftShare())).orElse(""),
+                w.drift().map(d -> String.join(", ", d.driftedColumns())).orElse(""),
+                Long.toString(w.performance().labelled()), number(w.performance().accuracy()),
+                number(w.performance().rmse())));
     }
 
     private static String number(OptionalDouble v) {

@@ -1,7 +1,6 @@
 package dev.mlops4j.trigger;
 
 import dev.mlops4j.internal.TextTable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,17 +15,9 @@ final class FiringTable {
     }
 
     static String render(List<FiringRecord> firings) {
-        if (firings.isEmpty()) {
-            return "(no firings)\n";
-        }
-        List<List<String>> rows = new ArrayList<>(firings.size());
-        for (FiringRecord r : firings) {
-            Firing f = r.firing();
-            rows.add(List.of(Long.toString(f.sequence()), f.trigger(), f.firedAt().toString(),
-                    f.late() ? f.scheduledFor().toString() : "", r.outcome().name(), r.runId().orElse(""), f.reason(),
-                    r.error().orElse("")));
-        }
-        return firings.size() + (firings.size() == 1 ? " firing:\n" : " firings:\n")
-                + TextTable.render("", HEADER, rows);
+        return TextTable.counted(firings, "firing", "firings", HEADER, r -> List.of(
+                Long.toString(r.firing().sequence()), r.firing().trigger(), r.firing().firedAt().toString(),
+                r.firing().late() ? r.firing().scheduledFor().toString() : "", r.outcome().name(),
+                r.runId().orElse(""), r.firing().reason(), r.error().orElse("")));
     }
 }
