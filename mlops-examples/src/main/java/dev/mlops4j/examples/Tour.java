@@ -133,9 +133,9 @@ public final class Tour {
         written.add(new WrittenReport(data.reports().get(1), "Data drift",
                 "Seattle's 2015 weather against 2012's, each column's test and distributions"));
         written.add(new WrittenReport(registry.modelCard(), "Model card: wine",
-                "the production model, its training run, gates, metrics beside the challenger's, audit trail"));
+                "the production model: its training run, metrics with a chart each, gates, audit trail"));
         written.add(new WrittenReport(trainingCard, "Model card: seattle-weather",
-                "the model in production after the continuous-training loop, and the retraining that made it"));
+                "the model in production after the loop: the retraining run that made it, its gate, its lineage"));
         Path index = writeIndex(reports.resolve(INDEX), written);
         written.add(0, new WrittenReport(index, "Index", "links to every report below"));
         Outcome outcome = new Outcome(tracking, data, registry, training, trainingHome, List.copyOf(written));
