@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What a notebook shows for {@code monitor.windows()}: a table, one window a row. */
+/** What a notebook shows for {@code monitor.windows()} (a table, one window a row) and for an alert (one line). */
 class WindowTableTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -31,5 +31,13 @@ class WindowTableTest {
                   0
                 """);
         assertThat(WindowTable.render(List.of())).isEqualTo("(no closed windows)\n");
+    }
+
+    @Test
+    void monitorAlert_toString_isOneLineWithKindModelTimeAndWindow() {
+        WindowReport w = new WindowReport("rain", 3, T, T.plusSeconds(60), 30, Optional.empty(), Performance.NONE);
+
+        assertThat(new MonitorAlert(MonitorAlert.Kind.PERFORMANCE, "rain", T, "accuracy 0.4 < 0.6", w).toString())
+                .isEqualTo("PERFORMANCE alert for 'rain' at 2026-01-01T00:00:00Z (window 3): accuracy 0.4 < 0.6");
     }
 }
