@@ -5,6 +5,7 @@ import dev.mlops4j.pipeline.Step;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,8 +21,8 @@ import java.util.TreeMap;
  *
  * <p>The fingerprint starts from the body's class nest (a lambda is a hidden class whose code lives in the class that
  * wrote it, its nest host; an anonymous or nested class shares its outer class's nest) and from the classes of the
- * objects the body holds in its fields (what a lambda captured, such as a trainer factory), followed through their
- * fields a few levels deep. From those classes {@link CodeReach} follows every class the bytecode references,
+ * objects the body holds in its fields (what a lambda captured, such as a trainer factory), followed through the
+ * fields of application objects a few levels deep (a library's objects count by their jar; the JDK's not at all). From those classes {@link CodeReach} follows every class the bytecode references,
  * transitively: application classes count by their bytes, libraries by the content of their jar, the JDK not at
  * all. So a change in a helper class, in a library's version, or in the body itself invalidates the cache.
  *
@@ -38,6 +39,33 @@ final class CodeVersions {
         @Override
         protected String computeValue(Class<?> type) {
             return reach(type);
+        }
+    };
+
+    /** The instance fields that can hold objects, accessible, of a class and its non-JDK super classes. */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> c = type; c != null && !isJdk(c); c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    // A field of a module not open to us cannot be read; what it holds is not covered.
+                    if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive() && f.trySetAccessible()) {
+                        fields.add(f);
+                    }
+                }
+            }
+            return List.copyOf(fields);
+        }
+    };
+
+    /** Whether a class was loaded from a jar (a lambda: where its host was loaded from). */
+    private static final ClassValue<Boolean> IN_JAR = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            return source != null && source.getLocation() != null
+                    && source.getLocation().getPath().toLowerCase(java.util.Locale.ROOT).endsWith(".jar");
         }
     };
 
@@ -85,21 +113,19 @@ final class CodeVersions {
         if (depth > CAPTURE_DEPTH || !seen.add(holder)) {
             return;
         }
-        for (Class<?> c = holder.getClass(); c != null && !isJdk(c); c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || !f.trySetAccessible()) {
-                    continue; // a field of a module that is not open to us cannot be read; its code is not covered
-                }
-                Object value;
-                try {
-                    value = f.get(holder);
-                } catch (IllegalAccessException e) {
-                    continue;
-                }
-                if (value == null || isJdk(value.getClass())) {
-                    continue;
-                }
-                into.putIfAbsent(stableName(value.getClass()), FINGERPRINTS.get(value.getClass()));
+        for (Field f : FIELDS.get(holder.getClass())) {
+            Object value;
+            try {
+                value = f.get(holder);
+            } catch (IllegalAccessException e) {
+                continue;
+            }
+            if (value == null || isJdk(value.getClass())) {
+                continue;
+            }
+            into.putIfAbsent(stableName(value.getClass()), FINGERPRINTS.get(value.getClass()));
+            if (!IN_JAR.get(value.getClass())) {
+                // A library object counts by its jar; an application object (or lambda) may hold more code.
                 captures(value, depth + 1, into, seen);
             }
         }
