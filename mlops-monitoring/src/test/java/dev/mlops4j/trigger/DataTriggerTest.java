@@ -121,6 +121,51 @@ class DataTriggerTest {
         assertThat(after.firings().get(0).sequence()).isEqualTo(2);
     }
 
+    /** One application run on the store in {@code home}: a debounced signal trigger, and what the test does with it. */
+    static void session(Path home, ManualScheduler time, Recorder action,
+                        java.util.function.BiConsumer<Triggers, DataSignal> body) {
+        DataSignal arrivals = Trigger.signal("partitions");     // a new instance, as a new process would have
+        try (Mlops mlops = Mlops.open(home); Triggers triggers = Triggers.builder().scheduler(time)
+                .executor(Runnable::run).store(mlops).build()) {
+            triggers.define("ingest").when(arrivals).debounce(Duration.ofMinutes(10)).start(action);
+            body.accept(triggers, arrivals);
+        }
+    }
+
+    @Test
+    void signal_afterRestart_firesForItemsSignalledBeforeTheStopAndNeverTwice(@TempDir Path home) {
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        Recorder first = new Recorder();
+        session(home, time, first, (triggers, arrivals) -> {
+            arrivals.signal("p1");
+            time.advanceBy(Duration.ofMinutes(11));
+            assertThat(first.firings()).hasSize(1);
+            arrivals.signal("p2").signal("p3");
+            time.advanceBy(Duration.ofMinutes(2));      // still in the debounce when the application stops
+        });
+        assertThat(first.firings()).extracting(Firing::reason).containsExactly("signal 'partitions': 1 arrival (p1)");
+
+        Recorder second = new Recorder();
+        session(home, time, second, (triggers, arrivals) -> {
+            // Written when signalled; p1 was consumed by the write that recorded its firing.
+            assertThat(arrivals.pending()).containsExactly("p2", "p3");
+            arrivals.signal("p4");
+            time.advanceBy(Duration.ofMinutes(11));
+        });
+        assertThat(second.firings()).singleElement().satisfies(f -> {
+            assertThat(f.reason()).isEqualTo("signal 'partitions': 3 arrivals (p2, p3, p4)");
+            assertThat(f.sequence()).isEqualTo(2);
+        });
+
+        Recorder third = new Recorder();
+        session(home, time, third, (triggers, arrivals) -> {
+            assertThat(arrivals.pending()).isEmpty();
+            time.advanceBy(Duration.ofHours(1));
+            assertThat(triggers.history("ingest")).hasSize(2);
+        });
+        assertThat(third.firings()).isEmpty();
+    }
+
     @Test
     void signal_afterTheEnd_neverFiresAndTheTriggerFinishesAtItsEnd() {
         ManualScheduler time = ManualScheduler.startingAt(T0);

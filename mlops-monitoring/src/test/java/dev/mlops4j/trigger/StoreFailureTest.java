@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreFailureTest {
     static final Instant T0 = Instant.parse("2026-08-01T00:00:00Z");
@@ -90,5 +91,43 @@ class StoreFailureTest {
         }
         // 01:00 could not be committed; at 02:00 it is found again, late, and caught up under all(5).
         assertThat(action.scheduled()).containsExactly(T0.plusSeconds(3600), T0.plusSeconds(7200));
+    }
+
+    @Test
+    void signal_whenTheStoreCannotRecordIt_failsAndKeepsNothing() {
+        FlakyStore store = new FlakyStore();
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        Recorder action = new Recorder();
+        DataSignal arrivals = Trigger.signal("partitions");
+        try (Triggers triggers = Triggers.builder().scheduler(time).executor(Runnable::run).store(store).build()) {
+            triggers.define("ingest").when(arrivals).start(action);
+            store.failing = true;
+            assertThatThrownBy(() -> arrivals.signal("lost")).isInstanceOf(StoreException.class)
+                    .hasMessage("disk full");
+            assertThat(arrivals.pending()).isEmpty();
+            store.failing = false;
+            arrivals.signal("kept");
+            time.runDue();
+        }
+        assertThat(action.firings()).extracting(Firing::reason).containsExactly("signal 'partitions': 1 arrival (kept)");
+    }
+
+    @Test
+    void failedStateCommit_keepsTheSignalledItemsForTheNextFiring() {
+        FlakyStore store = new FlakyStore();
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        Recorder action = new Recorder();
+        DataSignal arrivals = Trigger.signal("partitions");
+        try (Triggers triggers = Triggers.builder().scheduler(time).executor(Runnable::run).store(store).build()) {
+            triggers.define("ingest").when(arrivals).debounce(Duration.ofMinutes(1)).start(action);
+            arrivals.signal("a").signal("b");
+            store.failing = true;
+            time.advanceBy(Duration.ofMinutes(2));
+            assertThat(action.firings()).isEmpty();
+            assertThat(arrivals.pending()).containsExactly("a", "b");
+            store.failing = false;
+            time.advanceBy(Duration.ofMinutes(1));
+        }
+        assertThat(action.firings()).extracting(Firing::reason).containsExactly("signal 'partitions': 2 arrivals (a, b)");
     }
 }
