@@ -4,6 +4,7 @@ import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateResult;
 import dev.mlops4j.model.Prediction;
+import dev.mlops4j.monitoring.internal.NamedTable;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.validation.data.Table;
@@ -393,7 +394,7 @@ public final class PredictionMonitor implements PredictionSink {
                 r.forEach((k, v) -> row.put(k, v == null || v.isNaN() ? null : v));
                 rows.add(row);
             }
-            Table table = Table.ofMaps(rows);
+            Table table = new NamedTable(Table.ofMaps(rows), model + " window " + o.index);
             Profile against = reference.referenceFor(new WindowSpan(model, o.index, o.start, end, o.rows.size(), o.keys));
             if (against == null) {
                 throw new InvalidInputException("the window reference returned no profile for window " + o.index);

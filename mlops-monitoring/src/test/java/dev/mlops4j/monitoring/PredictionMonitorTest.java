@@ -2,6 +2,7 @@ package dev.mlops4j.monitoring;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.Gate;
+import dev.mlops4j.monitoring.internal.NamedTable;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.trigger.ManualScheduler;
@@ -45,6 +46,11 @@ class PredictionMonitorTest {
         return Table.ofMaps(rows);
     }
 
+    /** @return the table as the monitor names a window's rows, so that its profile says which window it is */
+    static Table window(Table rows, WindowReport w) {
+        return new NamedTable(rows, w.model() + " window " + w.index());
+    }
+
     static void feed(PredictionMonitor monitor, List<Weather> days, boolean classified) {
         // In batches, as a serving handle's recording thread delivers them.
         for (int i = 0; i < days.size(); i += 50) {
@@ -80,7 +86,7 @@ class PredictionMonitorTest {
             assertThat(w.predictions()).isEqualTo(days.size());
             assertThat(w.start()).isEqualTo(days.get(0).at());
             assertThat(w.end()).isEqualTo(days.get(days.size() - 1).at());
-            DriftReport expected = DETECTOR.compare(reference, DETECTOR.profile(table(days)));
+            DriftReport expected = DETECTOR.compare(reference, DETECTOR.profile(window(table(days), w)));
             assertThat(w.drift()).hasValue(expected);
             assertThat(w.metrics()).containsEntry("drift.share", expected.driftShare()).containsEntry("predictions",
                     (double) days.size());
@@ -293,7 +299,7 @@ class PredictionMonitorTest {
             assertThat(asked.get((int) w.index()).keys()).containsExactlyElementsOf(days.stream().map(Weather::key)
                     .toList());
             Profile chosen = byMonth.get(java.time.LocalDate.parse(days.get(0).key()).getMonth());
-            assertThat(w.drift()).hasValue(DETECTOR.compare(chosen, DETECTOR.profile(table(days))));
+            assertThat(w.drift()).hasValue(DETECTOR.compare(chosen, DETECTOR.profile(window(table(days), w))));
         }
         // A season compared with the same season drifts less often than with a whole year.
         assertThat(windows.stream().filter(w -> w.drift().orElseThrow().isDrift()).count())
