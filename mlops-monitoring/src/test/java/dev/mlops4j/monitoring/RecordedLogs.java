@@ -1,36 +1,22 @@
 package dev.mlops4j.monitoring;
 
-import org.slf4j.ILoggerFactory;
-import org.slf4j.IMarkerFactory;
-import org.slf4j.event.EventRecordingLogger;
 import org.slf4j.event.Level;
-import org.slf4j.event.SubstituteLoggingEvent;
-import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.helpers.MessageFormatter;
-import org.slf4j.helpers.NOPMDCAdapter;
-import org.slf4j.helpers.SubstituteLogger;
-import org.slf4j.spi.MDCAdapter;
-import org.slf4j.spi.SLF4JServiceProvider;
+import org.slf4j.helpers.SubstituteServiceProvider;
 
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * An SLF4J provider for this module's tests only (registered in the test class path's service file; the library binds
- * no logger), so that a test can check what a monitor logs. As mlops-core's tests do, but built on SLF4J's own
- * {@link EventRecordingLogger}: every event at every level is kept in memory and nothing is printed.
+ * no logger), so that a test can check what a monitor logs. As mlops-core's tests do, but with SLF4J's own
+ * substitute provider, whose loggers keep every event at every level in memory and print nothing.
  */
-public final class RecordedLogs implements SLF4JServiceProvider {
-    private static final Queue<SubstituteLoggingEvent> EVENTS = new ConcurrentLinkedQueue<>();
-
-    private final ILoggerFactory factory = name -> new EventRecordingLogger(new SubstituteLogger(name, EVENTS, true),
-            EVENTS);
-    private final IMarkerFactory markers = new BasicMarkerFactory();
-    private final MDCAdapter mdc = new NOPMDCAdapter();
+public final class RecordedLogs extends SubstituteServiceProvider {
+    private static volatile RecordedLogs current;
 
     /** Called by SLF4J's ServiceLoader. */
     public RecordedLogs() {
+        current = this;
     }
 
     /**
@@ -47,32 +33,18 @@ public final class RecordedLogs implements SLF4JServiceProvider {
      * @return what it logged so far (from any thread), oldest first
      */
     public static List<Line> of(Class<?> type) {
-        return EVENTS.stream().filter(e -> e.getLoggerName().equals(type.getName()))
+        RecordedLogs provider = current;
+        if (provider == null) {
+            return List.of();   // nothing has logged yet
+        }
+        return provider.getSubstituteLoggerFactory().getEventQueue().stream()
+                .filter(e -> e.getLoggerName().equals(type.getName()))
                 .map(e -> new Line(e.getLevel(), MessageFormatter.basicArrayFormat(e.getMessage(), e.getArgumentArray())))
                 .toList();
     }
 
     @Override
-    public ILoggerFactory getLoggerFactory() {
-        return factory;
-    }
-
-    @Override
-    public IMarkerFactory getMarkerFactory() {
-        return markers;
-    }
-
-    @Override
-    public MDCAdapter getMDCAdapter() {
-        return mdc;
-    }
-
-    @Override
     public String getRequestedApiVersion() {
         return "2.0.99";
-    }
-
-    @Override
-    public void initialize() {
     }
 }

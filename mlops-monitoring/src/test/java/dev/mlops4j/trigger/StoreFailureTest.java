@@ -93,14 +93,32 @@ class StoreFailureTest {
         assertThat(action.scheduled()).containsExactly(T0.plusSeconds(3600), T0.plusSeconds(7200));
     }
 
-    @Test
-    void signal_whenTheStoreCannotRecordIt_failsAndKeepsNothing() {
+    /**
+     * Runs a signal trigger on a flaky store.
+     *
+     * @param debounce the trigger's debounce
+     * @param body what the test does: the store, the clock and the signal
+     * @return the reasons of the firings
+     */
+    static List<String> signalled(Duration debounce, TriConsumer body) {
         FlakyStore store = new FlakyStore();
         ManualScheduler time = ManualScheduler.startingAt(T0);
         Recorder action = new Recorder();
         DataSignal arrivals = Trigger.signal("partitions");
         try (Triggers triggers = Triggers.builder().scheduler(time).executor(Runnable::run).store(store).build()) {
-            triggers.define("ingest").when(arrivals).start(action);
+            triggers.define("ingest").when(arrivals).debounce(debounce).start(action);
+            body.accept(store, time, arrivals);
+        }
+        return action.firings().stream().map(Firing::reason).toList();
+    }
+
+    interface TriConsumer {
+        void accept(FlakyStore store, ManualScheduler time, DataSignal arrivals);
+    }
+
+    @Test
+    void signal_whenTheStoreCannotRecordIt_failsAndKeepsNothing() {
+        assertThat(signalled(Duration.ZERO, (store, time, arrivals) -> {
             store.failing = true;
             assertThatThrownBy(() -> arrivals.signal("lost")).isInstanceOf(StoreException.class)
                     .hasMessage("disk full");
@@ -108,26 +126,18 @@ class StoreFailureTest {
             store.failing = false;
             arrivals.signal("kept");
             time.runDue();
-        }
-        assertThat(action.firings()).extracting(Firing::reason).containsExactly("signal 'partitions': 1 arrival (kept)");
+        })).containsExactly("signal 'partitions': 1 arrival (kept)");
     }
 
     @Test
     void failedStateCommit_keepsTheSignalledItemsForTheNextFiring() {
-        FlakyStore store = new FlakyStore();
-        ManualScheduler time = ManualScheduler.startingAt(T0);
-        Recorder action = new Recorder();
-        DataSignal arrivals = Trigger.signal("partitions");
-        try (Triggers triggers = Triggers.builder().scheduler(time).executor(Runnable::run).store(store).build()) {
-            triggers.define("ingest").when(arrivals).debounce(Duration.ofMinutes(1)).start(action);
+        assertThat(signalled(Duration.ofMinutes(1), (store, time, arrivals) -> {
             arrivals.signal("a").signal("b");
             store.failing = true;
             time.advanceBy(Duration.ofMinutes(2));
-            assertThat(action.firings()).isEmpty();
             assertThat(arrivals.pending()).containsExactly("a", "b");
             store.failing = false;
             time.advanceBy(Duration.ofMinutes(1));
-        }
-        assertThat(action.firings()).extracting(Firing::reason).containsExactly("signal 'partitions': 2 arrivals (a, b)");
+        })).containsExactly("signal 'partitions': 2 arrivals (a, b)");
     }
 }
