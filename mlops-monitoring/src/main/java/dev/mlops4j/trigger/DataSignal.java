@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  * belongs to a started trigger of an engine with a {@link Triggers.Builder#store(dev.mlops4j.Mlops) store}, an item is
  * written there before {@code signal} returns, and consumed in the same write that records its firing: a restarted
  * application fires for the items signalled before the crash and never twice for one. Items signalled before the
- * trigger starts are held in memory until it does. Thread-safe. A signal belongs to one trigger definition.
+ * trigger starts are held in memory until it does. The items not yet fired share the trigger's state, one store tag
+ * of at most 8,000 characters: signal short names (a partition, a batch id), not payloads. Thread-safe. A signal
+ * belongs to one trigger definition.
  */
 public final class DataSignal implements Trigger {
     private final String name;
@@ -29,6 +31,8 @@ public final class DataSignal implements Trigger {
      * @return this signal
      * @throws dev.mlops4j.StoreException if the engine's store could not record the item; it is then not recorded at
      *     all, and the producer may signal it again
+     * @throws dev.mlops4j.InvalidInputException if the items not yet fired would no longer fit in the trigger's stored
+     *     state; the item is not recorded
      */
     public DataSignal signal(String item) {
         Objects.requireNonNull(item, "item");

@@ -1,5 +1,6 @@
 package dev.mlops4j.trigger;
 
+import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Mlops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +165,28 @@ class DataTriggerTest {
             assertThat(triggers.history("ingest")).hasSize(2);
         });
         assertThat(third.firings()).isEmpty();
+    }
+
+    @Test
+    void signal_beyondWhatOneStateTagHolds_isRefusedWithAClearErrorAndKeepsTheOthers() {
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        Recorder action = new Recorder();
+        DataSignal arrivals = Trigger.signal("partitions");
+        String big = "p".repeat(999);
+        try (Mlops mlops = Mlops.inMemory(); Triggers triggers = Triggers.builder().scheduler(time)
+                .executor(Runnable::run).store(mlops).build()) {
+            triggers.define("ingest").when(arrivals).debounce(Duration.ofHours(1)).start(action);
+            for (int i = 0; i < 7; i++) {
+                arrivals.signal(big + i);      // 7,000 characters of items: the state still fits in 8,000
+            }
+            assertThatThrownBy(() -> arrivals.signal(big + 7)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("the state of trigger 'ingest' would be")
+                    .hasMessageContaining("signal fewer, shorter items");
+            assertThat(arrivals.pending()).hasSize(7);
+            time.advanceBy(Duration.ofHours(1));
+        }
+        assertThat(action.firings()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).startsWith("signal 'partitions': 7 arrivals ("));
     }
 
     @Test
