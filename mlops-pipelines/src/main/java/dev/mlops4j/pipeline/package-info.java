@@ -13,8 +13,11 @@
  *   <li>Outputs are stored in the artifact store (files are left in place and fingerprinted) and recorded as lineage
  *       {@link dev.mlops4j.lineage.Artifact artifacts}; every step is an {@link dev.mlops4j.lineage.Execution} with
  *       its input and output events, written atomically.</li>
- *   <li>Caching: a step's cache key is a SHA-256 of its name, code version (declared, or the fingerprint of its
- *       class files), canonical parameters, input fingerprints and output names. A step whose key matches an
+ *   <li>Caching: a step's cache key is a SHA-256 of its name, code version (declared, or the fingerprint of the code
+ *       its body can reach: its classes, what it captured and every application class their bytecode references,
+ *       transitively, with libraries counted by their jar's content; see
+ *       {@link dev.mlops4j.pipeline.StepBuilder#version(String)} for what it cannot see), canonical parameters,
+ *       input fingerprints and output names. A step whose key matches an
  *       earlier COMPLETE execution with intact outputs (blobs present, files unchanged) is not executed; it is
  *       recorded CACHED. Because outputs of completed steps are kept when a later step fails, re-running a failed
  *       pipeline resumes where it failed.</li>

@@ -69,7 +69,7 @@ final class CoreMlops implements Mlops {
         this.runs = new CoreRuns(this);
         this.registry = store.registry().map(r -> new CoreModelRegistry(r, runs, config.user(), config.clock(),
                 this::ensureOpen, store.description())).orElse(null);
-        this.lineage = store.lineage().map(l -> new dev.mlops4j.core.internal.lineage.CoreLineage(l, artifacts, runs,
+        this.lineage = store.lineage().map(l -> new dev.mlops4j.core.internal.lineage.CoreLineage(l, store, artifacts, runs,
                 config.clock())).orElse(null);
     }
 
