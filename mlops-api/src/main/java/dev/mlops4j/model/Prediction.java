@@ -54,7 +54,7 @@ public record Prediction(String label, Map<String, Double> values, boolean proba
 
     /**
      * @return one line for notebooks and logs: the label, then the scores best first (or the values of a regression by
-     *     name), at most {@value #SHOWN} of them, e.g. {@code class_2 (probabilities: class_2=0.97, class_0=0.02, ...)}
+     *     name), at most eight of them, e.g. {@code class_2 (probabilities: class_2=0.97, class_0=0.02, ...)}
      */
     @Override
     public String toString() {
