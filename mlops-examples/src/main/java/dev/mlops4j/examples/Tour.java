@@ -23,7 +23,7 @@ import java.util.Locale;
  *   <li>registry and serving: two Tribuo models gated, registered, promoted and served, the worse one rejected as
  *       a challenger ({@link WineRegistryStory});</li>
  *   <li>continuous training: a pipeline trains on two years of weather, the production model serves the next two
- *       day by day under a monitor, and a trigger retrains it when live accuracy falls
+ *       day by day under a monitor, and a trigger retrains it when a window drifts or live accuracy falls
  *       ({@link ContinuousTrainingStory}). This part uses a new store under the home each time, so that every tour
  *       starts the loop from an empty registry and trigger history.</li>
  * </ol>
@@ -107,7 +107,7 @@ public final class Tour {
         progress.done();
 
         progress.start(4, "Continuous training: a pipeline, a monitored model serving two years day by day, and a"
-                + " trigger that retrains it (takes the longest: one line per 30 served days)");
+                + " trigger that retrains it on drift or falling accuracy (the longest part: a line per 30 days served)");
         Path trainingHome;
         ContinuousTrainingStory.Outcome training;
         Path trainingCard;
