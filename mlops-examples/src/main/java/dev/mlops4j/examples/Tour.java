@@ -107,7 +107,8 @@ public final class Tour {
         progress.done();
 
         progress.start(4, "Continuous training: a pipeline, a monitored model serving two years day by day, and a"
-                + " trigger that retrains it on drift or falling accuracy (the longest part: a line per 30 days served)");
+                + " trigger that retrains it on drift or falling accuracy (the longest part: a line per 30 days"
+                + " served)");
         Path trainingHome;
         ContinuousTrainingStory.Outcome training;
         Path trainingCard;
