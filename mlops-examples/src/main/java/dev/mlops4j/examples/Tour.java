@@ -1,5 +1,6 @@
 package dev.mlops4j.examples;
 
+import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.report.Reports;
 import java.io.IOException;
@@ -85,9 +86,10 @@ public final class Tour {
      * @param mlops an embedded store (it needs a home for the reports and the continuous-training store)
      * @param out where to print the tour
      * @return what was done and written
+     * @throws InvalidInputException if the store has no home (an in-memory store)
      */
     static Outcome run(Mlops mlops, PrintStream out) {
-        Path home = mlops.home().orElseThrow(() -> new IllegalArgumentException(
+        Path home = mlops.home().orElseThrow(() -> new InvalidInputException(
                 "the tour writes its reports next to the store: open it with a home (Mlops.open(path)), not in memory"))
                 .toAbsolutePath().normalize();
         Path reports = home.resolve("reports");

@@ -3,6 +3,7 @@ package dev.mlops4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.tracking.RunStatus;
 import java.io.ByteArrayOutputStream;
@@ -86,7 +87,7 @@ class TourTest {
         try (Mlops mlops = Mlops.inMemory()) {
             assertThatThrownBy(() -> Tour.run(mlops, new PrintStream(new ByteArrayOutputStream(), true,
                     StandardCharsets.UTF_8)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Mlops.open(path)");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Mlops.open(path)");
         }
     }
 
