@@ -2,6 +2,7 @@ package dev.mlops4j.serving;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Counters of a {@link ModelHandle} since it was opened.
@@ -34,5 +35,17 @@ public record ServingStats(String modelName, String alias, int version, long pre
      */
     public long issues(InputIssueKind kind) {
         return issues.getOrDefault(kind, 0L);
+    }
+
+    /**
+     * @return one line for notebooks and logs, e.g. {@code wine@production (v3): 1200 predictions, 2 rejected, 5 with
+     *     issues [OUT_OF_DOMAIN=7]; 1200 recorded, 0 dropped, 0 sink failures; 1 swap, 0 refresh failures}
+     */
+    @Override
+    public String toString() {
+        return modelName + "@" + alias + " (v" + version + "): " + predictions + " predictions, " + rejected
+                + " rejected, " + withIssues + " with issues" + (issues.isEmpty() ? "" : " " + new TreeMap<>(issues))
+                + "; " + recorded + " recorded, " + dropped + " dropped, " + sinkFailures + " sink failures; " + swaps
+                + (swaps == 1 ? " swap, " : " swaps, ") + refreshFailures + " refresh failures";
     }
 }

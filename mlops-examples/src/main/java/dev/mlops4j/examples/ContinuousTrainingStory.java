@@ -182,22 +182,23 @@ public final class ContinuousTrainingStory {
      * @throws IOException if the store directory cannot be made
      */
     public static void main(String[] args) throws IOException {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            // The story prints every window's drift and every firing itself; the handle's per-request out-of-domain
-            // warnings and the monitor's per-window alerts would only repeat it, interleaved.
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            System.setProperty("org.slf4j.simpleLogger.log.dev.mlops4j.core.internal.registry.CoreModelHandle", "error");
-            System.setProperty("org.slf4j.simpleLogger.log.dev.mlops4j.monitoring", "error");
-        }
+        ExampleLogging.quiet();
         String configured = System.getProperty("mlops.home", System.getenv("MLOPS_HOME"));
-        Path base = Path.of(configured == null ? "mlops-data" : configured);
-        Path home = base.resolve("continuous-training-" + System.currentTimeMillis());
-        Files.createDirectories(home);
+        Path home = freshHome(Path.of(configured == null ? "mlops-data" : configured));
         try (Mlops mlops = Mlops.open(home)) {
             System.out.println("mlops4j continuous-training story");
             System.out.println("  store: " + mlops.describeStore());
             run(mlops, home.resolve("data"), System.out);
         }
+    }
+
+    /**
+     * @param base the directory holding the stores
+     * @return a new, empty store directory under it, for one telling of the story
+     * @throws IOException if it cannot be made
+     */
+    static Path freshHome(Path base) throws IOException {
+        return Files.createDirectories(base.resolve("continuous-training-" + System.currentTimeMillis()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.mlops4j.monitoring;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateResult;
+import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.model.Prediction;
 import dev.mlops4j.monitoring.internal.NamedTable;
 import dev.mlops4j.serving.PredictionRecord;
@@ -496,7 +497,7 @@ public final class PredictionMonitor implements PredictionSink {
 
     /** @return the retained closed windows, oldest first, with the labels joined so far */
     public synchronized List<WindowReport> windows() {
-        return closed.stream().map(this::report).toList();
+        return new PrintedList<>(closed.stream().map(this::report).toList(), WindowTable::render);
     }
 
     /** @return the newest closed window, if any */

@@ -3,6 +3,7 @@ package dev.mlops4j.trigger;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.StoreException;
+import dev.mlops4j.internal.PrintedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ public final class Triggers implements AutoCloseable {
      * @return its recorded firings, oldest first (from the store: also those of earlier runs of the application)
      */
     public List<FiringRecord> history(String name) {
-        return store.history(name);
+        return new PrintedList<>(store.history(name), FiringTable::render);
     }
 
     /** @return the scheduler's current time */
@@ -546,7 +547,7 @@ public final class Triggers implements AutoCloseable {
 
         @Override
         public List<FiringRecord> history() {
-            return store.history(name());
+            return Triggers.this.history(name());
         }
 
         @Override
