@@ -23,6 +23,17 @@ import org.slf4j.LoggerFactory;
  * A call therefore returns only after its data is committed, and one commit, the expensive part of a
  * durable write, is shared by all requests that arrived while the previous one was being written.
  *
+ * <p>A request may name a {@link TxLock} it needs. The writer takes it before the request's savepoint, once per
+ * transaction, and it is never undone: a request that fails after taking it is rolled back to a savepoint set
+ * after the lock, and a transaction that holds a lock always ends with a commit, even when every request in it
+ * failed (all that commit then writes is the lock). Only a lost connection or a failed commit ends such a
+ * transaction with a rollback. The reason is a flaw in H2's MVStore (2.3.232): a rollback (to a savepoint or
+ * complete) restores each undone row in a step that H2 repeats when another session commits at the same moment,
+ * and the repeat writes the old value again, over whatever a second transaction wrote to the row after the first
+ * step had released it. Undoing a lock row thus let a second writer's update of it be lost, and two writers took
+ * the same registry audit sequence number. Rows written under a held lock are safe from this: no other
+ * transaction can write them between the two steps.
+ *
  * <p>{@link #close()} stops accepting requests, finishes every request already submitted, and closes
  * the connection.
  */
@@ -31,6 +42,16 @@ final class GroupCommitWriter implements AutoCloseable {
     @FunctionalInterface
     interface Work<T> {
         T execute(WriteTx tx) throws SQLException;
+    }
+
+    /**
+     * A lock that serialises a kind of write with other transactions (of this or other processes): taken before the
+     * request's savepoint, at most once per transaction, held until the transaction commits, and never rolled back.
+     * It must write nothing but the lock.
+     */
+    @FunctionalInterface
+    interface TxLock {
+        void acquire(WriteTx tx) throws SQLException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -81,10 +102,24 @@ final class GroupCommitWriter implements AutoCloseable {
      * @throws MlopsException what the work threw, or a {@link StoreException} if the database failed
      */
     <T> T submit(String operation, Work<T> work) {
+        return submit(operation, null, work);
+    }
+
+    /**
+     * Runs a write that needs a lock (see the class comment) and returns once it is committed.
+     *
+     * @param operation what the write is, for messages
+     * @param txLock the lock the write needs, or null for none
+     * @param work the write, run while the transaction holds {@code txLock}
+     * @param <T> its result
+     * @return the work's result
+     * @throws MlopsException what the work threw, or a {@link StoreException} if the database failed
+     */
+    <T> T submit(String operation, TxLock txLock, Work<T> work) {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write must not submit another write");
         }
-        Request<T> request = new Request<>(operation, work, Thread.currentThread());
+        Request<T> request = new Request<>(operation, txLock, work, Thread.currentThread());
         lock.lock();
         try {
             if (closed) {
@@ -181,6 +216,11 @@ final class GroupCommitWriter implements AutoCloseable {
                 if (!single) {
                     savepoint = tx.connection().setSavepoint();
                 }
+                if (r.txLock != null) {
+                    tx.acquire(r.txLock);
+                    // From here on a failure is undone back to this point, never beyond: the lock stays.
+                    savepoint = tx.connection().setSavepoint();
+                }
                 r.run(tx);
                 succeeded++;
             } catch (SQLException | RuntimeException | Error e) {
@@ -193,7 +233,7 @@ final class GroupCommitWriter implements AutoCloseable {
                     if (savepoint != null) {
                         tx.connection().rollback(savepoint);
                     } else {
-                        tx.connection().rollback();
+                        tx.rollback();
                     }
                 } catch (SQLException rollbackFailure) {
                     // The transaction is in an unknown state: nothing of this group may be acknowledged.
@@ -202,8 +242,15 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
             }
         }
-        if (succeeded == 0) {
-            return retry; // everything was rolled back already
+        if (succeeded == 0 && !tx.holdsLocks()) {
+            // Everything was rolled back to its savepoint; end the transaction, which holds nothing.
+            try {
+                tx.rollback();
+            } catch (SQLException e) {
+                abort(group, e);
+                return List.of();
+            }
+            return retry;
         }
         try {
             tx.commit();
@@ -221,7 +268,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void abort(List<Request<?>> group, SQLException cause) {
         try {
-            tx.connection().rollback();
+            tx.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
@@ -242,7 +289,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void rollbackQuietly() {
         try {
             if (tx != null) {
-                tx.connection().rollback();
+                tx.rollback();
             }
         } catch (SQLException | RuntimeException e) {
             // The connection is unusable; ensureConnection replaces it before the next group.
@@ -321,14 +368,16 @@ final class GroupCommitWriter implements AutoCloseable {
     /** One caller's write and its outcome. */
     private static final class Request<T> {
         private final String operation;
+        private final TxLock txLock;
         private final Work<T> work;
         private final Thread caller;
         private T result;
         private RuntimeException failure;
         private volatile boolean done;
 
-        Request(String operation, Work<T> work, Thread caller) {
+        Request(String operation, TxLock txLock, Work<T> work, Thread caller) {
             this.operation = operation;
+            this.txLock = txLock;
             this.work = work;
             this.caller = caller;
         }

@@ -360,6 +360,10 @@ public final class JdbcMetadataStore implements MetadataStore {
         return writer.submit(operation, work);
     }
 
+    <T> T write(String operation, GroupCommitWriter.TxLock txLock, GroupCommitWriter.Work<T> work) {
+        return writer.submit(operation, txLock, work);
+    }
+
     /**
      * Configures and opens a {@link JdbcMetadataStore}. Description, dialect and both data sources are required.
      */
