@@ -6,27 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mlops4j.ConflictException;
 import dev.mlops4j.registry.AuditAction;
 import dev.mlops4j.spi.RegistryChange;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,19 +28,18 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RegistryLockTest {
-    private static final RegistryChange CHANGE = RegistryChange.of("tester", Instant.ofEpochMilli(1_700_000_000_000L), "");
+    private static final RegistryChange CHANGE =
+            RegistryChange.of("tester", Instant.ofEpochMilli(1_700_000_000_000L), "");
 
-    private final List<String> events = new ArrayList<>();
+    private final TransactionRecorder recorder = new TransactionRecorder();
     private WriterUnderTest fixture;
     private GroupCommitWriter writer;
     private RegistryWrites registry;
 
-    @BeforeEach
-    void setUp() throws SQLException {
+    private void open(SqlDialect dialect) throws SQLException {
         fixture = new WriterUnderTest("registry-lock");
-        new Migrations(Migrations.bundled(), TestDialect.INSTANCE, "test store").migrate(fixture.dataSource());
-        registry = new RegistryWrites(TestDialect.INSTANCE, "test store", new RegistryReads());
-        writer = fixture.start(recording(fixture.dataSource()));
+        writer = fixture.startOnSchema(dialect, recorder);
+        registry = new RegistryWrites(dialect, "test store", new RegistryReads());
     }
 
     @AfterEach
@@ -61,19 +49,21 @@ class RegistryLockTest {
 
     @Test
     void submit_registryWriteFailsAlone_keepsTheLockUntilItsTransactionCommits() throws Exception {
+        open(TestDialect.INSTANCE);
         createModel("wine");
-        events.clear();
+        recorder.clear();
 
         assertThatThrownBy(() -> createModel("wine")).isInstanceOf(ConflictException.class);
 
-        assertThat(events).containsExactly("lock", "savepoint 2", "rollback to savepoint 2", "commit");
-        assertLockNeverUndone();
+        assertThat(recorder.events()).containsExactly("lock", "savepoint 1", "rollback to savepoint 1", "commit");
+        recorder.assertLocksNeverUndone();
         assertThat(auditSequences()).containsExactly(1L);
         assertThat(lastSequence()).isEqualTo(1L);
     }
 
     @Test
     void submit_registryWritesFailInAGroup_neverUndoTheLock() throws Exception {
+        open(TestDialect.INSTANCE);
         createModel("wine");
         // The writer is held by a write without the lock, so that in the group of registry writes that follows a
         // failing one is the first to take the lock.
@@ -89,15 +79,16 @@ class RegistryLockTest {
             }
         }
         assertThat(outcomes).containsExactly("ConflictException", "ok", "ConflictException", "ok", "ConflictException");
-        assertThat(events).endsWith("commit").doesNotContain("rollback");
-        assertThat(events.stream().filter("lock"::equals)).hasSize(1);
-        assertLockNeverUndone();
+        assertThat(recorder.events()).endsWith("commit").doesNotContain("rollback");
+        assertThat(recorder.events().stream().filter("lock"::equals)).hasSize(1);
+        recorder.assertLocksNeverUndone();
         assertThat(auditSequences()).containsExactly(1L, 2L, 3L);
         assertThat(lastSequence()).isEqualTo(3L);
     }
 
     @Test
     void submit_everyRegistryWriteOfAGroupFails_commitsInsteadOfRollingBack() throws Exception {
+        open(TestDialect.INSTANCE);
         createModel("wine");
         List<Future<Object>> writes = groupOfCreateModels("wine", "wine", "wine");
 
@@ -105,11 +96,25 @@ class RegistryLockTest {
             assertThatThrownBy(w::get).hasCauseInstanceOf(ConflictException.class);
         }
         // The failed writes' group holds the lock, so it commits rather than rolls back.
-        assertThat(events).containsExactly("commit", "savepoint 2", "lock", "savepoint 3", "rollback to savepoint 3",
-                "savepoint 4", "savepoint 5", "rollback to savepoint 5", "savepoint 6", "savepoint 7",
-                "rollback to savepoint 7", "commit");
-        assertLockNeverUndone();
+        assertThat(recorder.events()).containsExactly("commit", "savepoint 1", "lock", "savepoint 2",
+                "rollback to savepoint 2", "savepoint 3", "savepoint 4", "rollback to savepoint 4", "savepoint 5",
+                "savepoint 6", "rollback to savepoint 6", "commit");
+        recorder.assertLocksNeverUndone();
         assertThat(auditSequences()).containsExactly(1L);
+    }
+
+    @Test
+    void submit_registryWriteFailsWhereRollbacksAreSafe_releasesTheLockAndTheNextWriteTakesItAgain() throws Exception {
+        open(TestDialect.SAFE_ROLLBACKS);
+        createModel("wine");
+        List<Future<Object>> writes = groupOfCreateModels("wine", "beer");
+
+        assertThatThrownBy(writes.get(0)::get).hasCauseInstanceOf(ConflictException.class);
+        writes.get(1).get();
+        // Taken inside the failed write's savepoint, the lock was released with it: the next write locks again.
+        assertThat(recorder.events()).containsExactly("commit", "savepoint 1", "lock", "rollback to savepoint 1",
+                "savepoint 2", "lock", "commit");
+        assertThat(auditSequences()).containsExactly(1L, 2L);
     }
 
     /** Runs one createModel per name in one group, after a write without the lock; clears the events before. */
@@ -119,7 +124,7 @@ class RegistryLockTest {
         for (String name : names) {
             writes.add(held.queue(() -> createModel(name)));
         }
-        events.clear();
+        recorder.clear();
         held.release();
         for (Future<Object> w : writes) {
             try {
@@ -133,32 +138,6 @@ class RegistryLockTest {
 
     private Object createModel(String name) {
         return writer.submit("createModel", registry.lock, tx -> registry.createModel(tx, name, "", CHANGE));
-    }
-
-    /**
-     * Within each transaction that ran the lock statement: no complete rollback, and no rollback to a savepoint set
-     * before the lock.
-     */
-    private void assertLockNeverUndone() {
-        List<String> savepointsBeforeLock = new ArrayList<>();
-        List<String> savepoints = new ArrayList<>();
-        boolean locked = false;
-        for (String e : events) {
-            if (e.equals("commit") || e.equals("rollback") && !locked) {
-                locked = false;
-                savepoints.clear();
-                savepointsBeforeLock.clear();
-            } else if (e.equals("lock")) {
-                locked = true;
-                savepointsBeforeLock.addAll(savepoints);
-            } else if (e.startsWith("savepoint ")) {
-                savepoints.add(e.substring("savepoint ".length()));
-            } else if (locked) {
-                assertThat(e).as("a transaction holding the registry lock in %s", events).isNotEqualTo("rollback");
-                assertThat(savepointsBeforeLock).as("savepoints set before the lock in %s", events)
-                        .doesNotContain(e.substring("rollback to savepoint ".length()));
-            }
-        }
     }
 
     private List<Long> auditSequences() throws SQLException {
@@ -179,65 +158,5 @@ class RegistryLockTest {
             assertThat(rs.next()).isTrue();
             return rs.getLong(1);
         }
-    }
-
-    /** Connections that record the lock statement, savepoints, rollbacks and commits into {@link #events}. */
-    private DataSource recording(DataSource target) {
-        return proxy(DataSource.class, target, (method, args, result) -> method.getName().equals("getConnection")
-                ? recording((Connection) result) : result);
-    }
-
-    private Connection recording(Connection target) {
-        Map<Savepoint, Integer> numbers = new IdentityHashMap<>();
-        return proxy(Connection.class, target, (method, args, result) -> {
-            switch (method.getName()) {
-                case "setSavepoint" -> {
-                    numbers.put((Savepoint) result, numbers.size() + 1);
-                    record("savepoint " + numbers.get(result));
-                }
-                case "rollback" -> record(args == null ? "rollback" : "rollback to savepoint " + numbers.get(args[0]));
-                case "commit" -> record("commit");
-                case "prepareStatement" -> {
-                    String sql = (String) args[0];
-                    if (sql.startsWith("UPDATE mlops_registry_state SET last_sequence = last_sequence")) {
-                        return proxy(PreparedStatement.class, result, (m, a, r) -> {
-                            if (m.getName().startsWith("execute")) {
-                                record("lock");
-                            }
-                            return r;
-                        });
-                    }
-                }
-                default -> {
-                    // not recorded
-                }
-            }
-            return result;
-        });
-    }
-
-    private void record(String event) {
-        synchronized (events) {
-            events.add(event);
-        }
-    }
-
-    /** What a recording proxy does with a call's result. */
-    @FunctionalInterface
-    private interface AfterCall {
-        Object apply(Method method, Object[] args, Object result) throws Exception;
-    }
-
-    private static <T> T proxy(Class<T> type, Object target, AfterCall after) {
-        InvocationHandler handler = (p, method, args) -> {
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            return after.apply(method, args, result);
-        };
-        return type.cast(Proxy.newProxyInstance(RegistryLockTest.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }

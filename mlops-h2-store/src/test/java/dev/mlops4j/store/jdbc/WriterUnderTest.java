@@ -50,8 +50,33 @@ final class WriterUnderTest implements AutoCloseable {
      * @throws SQLException if its connection cannot be opened
      */
     GroupCommitWriter start(DataSource writerConnections) throws SQLException {
-        writer = new GroupCommitWriter(writerConnections, TestDialect.INSTANCE, "test store");
+        return start(writerConnections, TestDialect.INSTANCE);
+    }
+
+    /**
+     * Starts the writer with a dialect of the test's choice.
+     *
+     * @param writerConnections where the writer's connection comes from
+     * @param dialect the dialect
+     * @return the writer
+     * @throws SQLException if its connection cannot be opened
+     */
+    GroupCommitWriter start(DataSource writerConnections, SqlDialect dialect) throws SQLException {
+        writer = new GroupCommitWriter(writerConnections, dialect, "test store");
         return writer;
+    }
+
+    /**
+     * Creates mlops4j's schema and starts the writer on connections that a recorder watches.
+     *
+     * @param dialect the dialect
+     * @param recorder what records the writer's transactions
+     * @return the writer
+     * @throws SQLException if the schema cannot be created or the writer's connection opened
+     */
+    GroupCommitWriter startOnSchema(SqlDialect dialect, TransactionRecorder recorder) throws SQLException {
+        new Migrations(Migrations.bundled(), dialect, "test store").migrate(dataSource);
+        return start(recorder.wrap(dataSource), dialect);
     }
 
     @Override

@@ -23,16 +23,18 @@ import org.slf4j.LoggerFactory;
  * A call therefore returns only after its data is committed, and one commit, the expensive part of a
  * durable write, is shared by all requests that arrived while the previous one was being written.
  *
- * <p>A request may name a {@link TxLock} it needs. The writer takes it before the request's savepoint, once per
- * transaction, and it is never undone: a request that fails after taking it is rolled back to a savepoint set
- * after the lock, and a transaction that holds a lock always ends with a commit, even when every request in it
- * failed (all that commit then writes is the lock). Only a lost connection or a failed commit ends such a
- * transaction with a rollback. The reason is a flaw in H2's MVStore (2.3.232): a rollback (to a savepoint or
- * complete) restores each undone row in a step that H2 repeats when another session commits at the same moment,
- * and the repeat writes the old value again, over whatever a second transaction wrote to the row after the first
- * step had released it. Undoing a lock row thus let a second writer's update of it be lost, and two writers took
- * the same registry audit sequence number. Rows written under a held lock are safe from this: no other
- * transaction can write them between the two steps.
+ * <p>A request may name a {@link TxLock} it needs, which the writer takes before running it, once per transaction.
+ * Where rollbacks can lose other transactions' writes ({@link SqlDialect#rollbackMayOverwriteOtherWrites()}, H2), a
+ * lock is never undone: a request that fails after taking it is rolled back to a savepoint set after the lock, and a
+ * transaction that holds a lock always ends with a commit, even when every request in it failed (all that commit
+ * then writes is the lock). Only a lost connection or a failed commit ends such a transaction with a rollback. The
+ * reason is a flaw in H2's MVStore (2.3.232): a rollback (to a savepoint or complete) restores each undone row in a
+ * step that H2 repeats when another session commits at the same moment, and the repeat writes the old value again,
+ * over whatever a second transaction wrote to the row after the first step had released it. Undoing a lock row thus
+ * lost a second writer's update of it: two writers took the same registry audit sequence number, and a run ended by
+ * one store went back to RUNNING when a write of another store to it failed. Rows written under a held lock are
+ * safe from this: no other transaction can write them between the two steps. Elsewhere (PostgreSQL) the lock is
+ * taken inside the request's savepoint and released with it, which costs no extra savepoint.
  *
  * <p>{@link #close()} stops accepting requests, finishes every request already submitted, and closes
  * the connection.
@@ -45,9 +47,10 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /**
-     * A lock that serialises a kind of write with other transactions (of this or other processes): taken before the
-     * request's savepoint, at most once per transaction, held until the transaction commits, and never rolled back.
-     * It must write nothing but the lock.
+     * A lock that serialises a kind of write with other transactions (of this or other processes), taken by the
+     * writer before it runs the write, at most once per transaction, and held until the transaction ends (see the
+     * class comment for when it is released earlier). It must write nothing but the lock; locks are told apart by
+     * {@code equals}.
      */
     @FunctionalInterface
     interface TxLock {
@@ -210,16 +213,20 @@ final class GroupCommitWriter implements AutoCloseable {
         boolean single = group.size() == 1;
         int succeeded = 0;
         List<Request<?>> retry = new ArrayList<>();
+        boolean protectLocks = dialect.rollbackMayOverwriteOtherWrites();
         for (Request<?> r : group) {
             Savepoint savepoint = null;
+            boolean lockedHere = false;
             try {
                 if (!single) {
                     savepoint = tx.connection().setSavepoint();
                 }
                 if (r.txLock != null) {
-                    tx.acquire(r.txLock);
-                    // From here on a failure is undone back to this point, never beyond: the lock stays.
-                    savepoint = tx.connection().setSavepoint();
+                    lockedHere = tx.acquire(r.txLock);
+                    if (protectLocks) {
+                        // From here on a failure is undone back to this point, never beyond: the lock stays.
+                        savepoint = tx.connection().setSavepoint();
+                    }
                 }
                 r.run(tx);
                 succeeded++;
@@ -232,6 +239,9 @@ final class GroupCommitWriter implements AutoCloseable {
                 try {
                     if (savepoint != null) {
                         tx.connection().rollback(savepoint);
+                        if (lockedHere && !protectLocks) {
+                            tx.released(r.txLock); // taken after the savepoint, so released with it
+                        }
                     } else {
                         tx.rollback();
                     }

@@ -85,13 +85,25 @@ final class WriteTx implements AutoCloseable {
      * Takes a lock for the rest of the transaction, unless the transaction holds it already.
      *
      * @param lock the lock
+     * @return whether it was taken now (false if the transaction held it already)
      * @throws SQLException if it cannot be taken
      */
-    void acquire(GroupCommitWriter.TxLock lock) throws SQLException {
-        if (!locks.contains(lock)) {
-            lock.acquire(this);
-            locks.add(lock);
+    boolean acquire(GroupCommitWriter.TxLock lock) throws SQLException {
+        if (locks.contains(lock)) {
+            return false;
         }
+        lock.acquire(this);
+        locks.add(lock);
+        return true;
+    }
+
+    /**
+     * Records that a rollback to a savepoint set before a lock was taken released it.
+     *
+     * @param lock the lock
+     */
+    void released(GroupCommitWriter.TxLock lock) {
+        locks.remove(lock);
     }
 
     /**
