@@ -29,12 +29,12 @@ import java.util.Optional;
  * The registry's writes, run on the writer thread inside the group's transaction (see {@link GroupCommitWriter});
  * throwing rolls the request back to its savepoint, audit entry included.
  *
- * <p>Every registry write is submitted with {@link #LOCK}: the writer locks the one row of
- * {@code mlops_registry_state} (a no-op {@code UPDATE} of it) before the request's savepoint and holds it to the end
- * of the transaction, which always commits. Registry writes from any process are thereby serialised: the checks a
- * write makes (the alias's holder, the next version number, a version's status) cannot go stale before it commits,
- * and the audit sequence numbers it takes from that row are dense and increase in commit order. The lock is never
- * rolled back, because a rollback of it in H2 could lose another writer's update of the row (see
+ * <p>Every registry write is submitted with {@link #lock}: the writer locks the one row of
+ * {@code mlops_registry_state} (a no-op {@code UPDATE} of it) before running the write and holds it to the end of
+ * the transaction. Registry writes from any process are thereby serialised: the checks a write makes (the alias's
+ * holder, the next version number, a version's status) cannot go stale before it commits, and the audit sequence
+ * numbers it takes from that row are dense and increase in commit order. On H2 the lock is taken before the write's
+ * savepoint and never rolled back, because a rollback of it could lose another writer's update of the row (see
  * {@link GroupCommitWriter}); that is how two H2 writers once took the same audit sequence number.
  */
 final class RegistryWrites {
