@@ -89,7 +89,7 @@ final class CoreModelHandle implements ModelHandle {
             return t;
         });
         this.recorder = options.sink() == null ? null : new PredictionRecorder(options.sink(), options.sampleRate(),
-                options.queueCapacity(), registry.clock(), name);
+                options.queueCapacity(), registry.clock(), modelName, alias);
     }
 
     /** Loads the alias's current holder, then starts following the alias. */
@@ -143,17 +143,53 @@ final class CoreModelHandle implements ModelHandle {
     public ServedPrediction predictDetailed(Map<String, ? extends Number> features) {
         Objects.requireNonNull(features, "features");
         Served s = served();
-        long start = recorder == null ? 0L : System.nanoTime();
+        PredictionRecorder r = recorder;
+        if (r != null && r.sample()) {
+            return predictRecorded(s, features, r);
+        }
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
         }
         Prediction p = s.model.predict(features);
         predictions.increment();
-        if (recorder != null) {
-            recorder.offer(modelName, s.version.version(), alias, features, p, issues, start);
-        }
         return new ServedPrediction(p, s.version, issues);
+    }
+
+    /**
+     * A recorded prediction from a map. The record needs a copy of the input and the model needs its own form of it,
+     * so a complete input (the usual case) is copied once, into a vector on the model's layout, which both the model
+     * and the record use; any other input is predicted from the map and copied for the record as it is.
+     */
+    private ServedPrediction predictRecorded(Served s, Map<String, ? extends Number> features, PredictionRecorder r) {
+        long start = r.startTiming();
+        List<InputIssue> issues = s.check(features);
+        if (!issues.isEmpty()) {
+            admit(s, issues);
+        }
+        FeatureVector vector = completeVector(s.layout, features);
+        Prediction p = vector == null ? s.model.predict(features) : s.model.predict(vector);
+        predictions.increment();
+        r.record(s, vector == null ? PredictionRecorder.copy(features) : vector, p, issues, start);
+        return new ServedPrediction(p, s.version, issues);
+    }
+
+    /** @return the input as a vector on {@code layout} if it has exactly the layout's features, all non-null */
+    private static FeatureVector completeVector(FeatureLayout layout, Map<String, ? extends Number> features) {
+        int n = layout.size();
+        if (features.size() != n) {
+            return null;
+        }
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            Number v = features.get(layout.name(i));
+            if (v == null) {
+                return null;
+            }
+            values[i] = v.doubleValue();
+        }
+        // n distinct names found among n keys: no other key, so nothing unknown and no null name.
+        return layout.vector(values);
     }
 
     @Override
@@ -169,15 +205,17 @@ final class CoreModelHandle implements ModelHandle {
     }
 
     private ServedPrediction predict(Served s, FeatureVector features) {
-        long start = recorder == null ? 0L : System.nanoTime();
+        PredictionRecorder r = recorder;
+        boolean recording = r != null && r.sample();
+        long start = recording ? r.startTiming() : 0L;
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
         }
         Prediction p = s.model.predict(features);
         predictions.increment();
-        if (recorder != null && recorder.sample()) {
-            recorder.record(modelName, s.version.version(), alias, features.toMap(), p, issues, System.nanoTime() - start);
+        if (recording) {
+            r.record(s, features, p, issues, start); // the vector is immutable: kept, not copied
         }
         return new ServedPrediction(p, s.version, issues);
     }
@@ -187,7 +225,9 @@ final class CoreModelHandle implements ModelHandle {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(type, "type");
         Served s = served();
-        long start = recorder == null ? 0L : System.nanoTime();
+        PredictionRecorder r = recorder;
+        boolean recording = r != null && r.sample();
+        long start = recording ? r.startTiming() : 0L;
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
@@ -198,9 +238,8 @@ final class CoreModelHandle implements ModelHandle {
                     + (out == null ? "null" : out.getClass().getName()) + ", not " + type.getName());
         }
         predictions.increment();
-        if (recorder != null && recorder.sample()) {
-            recorder.record(modelName, s.version.version(), alias, features.toMap(), s.model.toPrediction(out), issues,
-                    System.nanoTime() - start);
+        if (recording) {
+            r.record(s, features, out, issues, start); // converted to a neutral Prediction on the recording thread
         }
         return type.cast(out);
     }
