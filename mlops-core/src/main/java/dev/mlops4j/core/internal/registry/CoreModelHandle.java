@@ -63,7 +63,7 @@ final class CoreModelHandle implements ModelHandle {
     private volatile boolean closed;
     private volatile boolean aliasMissing;
 
-    private final LongAdder predictions = new LongAdder();
+    private final ThreadCounter predictions = new ThreadCounter();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder withIssues = new LongAdder();
     private final LongAdder[] issueCounts = new LongAdder[KINDS.length];
@@ -144,8 +144,9 @@ final class CoreModelHandle implements ModelHandle {
         Objects.requireNonNull(features, "features");
         Served s = served();
         PredictionRecorder r = recorder;
-        if (r != null && r.sample()) {
-            return predictRecorded(s, features, r);
+        RecordQueue queue = r == null ? null : r.sample();
+        if (queue != null) {
+            return predictRecorded(s, features, r, queue);
         }
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
@@ -161,8 +162,9 @@ final class CoreModelHandle implements ModelHandle {
      * so a complete input (the usual case) is copied once, into a vector on the model's layout, which both the model
      * and the record use; any other input is predicted from the map and copied for the record as it is.
      */
-    private ServedPrediction predictRecorded(Served s, Map<String, ? extends Number> features, PredictionRecorder r) {
-        long start = r.startTiming();
+    private ServedPrediction predictRecorded(Served s, Map<String, ? extends Number> features, PredictionRecorder r,
+                                             RecordQueue queue) {
+        long start = r.startTiming(queue);
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
@@ -170,26 +172,21 @@ final class CoreModelHandle implements ModelHandle {
         FeatureVector vector = completeVector(s.layout, features);
         Prediction p = vector == null ? s.model.predict(features) : s.model.predict(vector);
         predictions.increment();
-        r.record(s, vector == null ? PredictionRecorder.copy(features) : vector, p, issues, start);
+        r.record(queue, s, vector == null ? PredictionRecorder.copy(features) : vector, p, issues, start);
         return new ServedPrediction(p, s.version, issues);
     }
 
     /** @return the input as a vector on {@code layout} if it has exactly the layout's features, all non-null */
     private static FeatureVector completeVector(FeatureLayout layout, Map<String, ? extends Number> features) {
-        int n = layout.size();
-        if (features.size() != n) {
-            return null;
+        if (features.size() != layout.size()) {
+            return null; // something missing or unknown: recorded as the map it is
         }
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            Number v = features.get(layout.name(i));
-            if (v == null) {
-                return null;
-            }
-            values[i] = v.doubleValue();
+        try {
+            FeatureVector v = layout.vector(features);
+            return v.isComplete() ? v : null;
+        } catch (InvalidInputException nullName) {
+            return null; // a null feature name: the checks report it, the record keeps the map as it is
         }
-        // n distinct names found among n keys: no other key, so nothing unknown and no null name.
-        return layout.vector(values);
     }
 
     @Override
@@ -206,16 +203,16 @@ final class CoreModelHandle implements ModelHandle {
 
     private ServedPrediction predict(Served s, FeatureVector features) {
         PredictionRecorder r = recorder;
-        boolean recording = r != null && r.sample();
-        long start = recording ? r.startTiming() : 0L;
+        RecordQueue queue = r == null ? null : r.sample();
+        long start = queue == null ? 0L : r.startTiming(queue);
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
         }
         Prediction p = s.model.predict(features);
         predictions.increment();
-        if (recording) {
-            r.record(s, features, p, issues, start); // the vector is immutable: kept, not copied
+        if (queue != null) {
+            r.record(queue, s, features, p, issues, start); // the vector is immutable: kept, not copied
         }
         return new ServedPrediction(p, s.version, issues);
     }
@@ -226,8 +223,8 @@ final class CoreModelHandle implements ModelHandle {
         Objects.requireNonNull(type, "type");
         Served s = served();
         PredictionRecorder r = recorder;
-        boolean recording = r != null && r.sample();
-        long start = recording ? r.startTiming() : 0L;
+        RecordQueue queue = r == null ? null : r.sample();
+        long start = queue == null ? 0L : r.startTiming(queue);
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
@@ -238,8 +235,8 @@ final class CoreModelHandle implements ModelHandle {
                     + (out == null ? "null" : out.getClass().getName()) + ", not " + type.getName());
         }
         predictions.increment();
-        if (recording) {
-            r.record(s, features, out, issues, start); // converted to a neutral Prediction on the recording thread
+        if (queue != null) {
+            r.record(queue, s, features, out, issues, start); // converted to a neutral Prediction on the recording thread
         }
         return type.cast(out);
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *   <li>it keeps references, never copies: the input is an immutable {@link FeatureVector} (the caller's, or the one
  *       the handle built from a map to predict from), the output is immutable (a framework-native output is converted
  *       on the recording thread), and {@link PredictionRecord}s with their boxed feature maps are built there too;</li>
- *   <li>the hand-off is a {@link RecordRing} slot claimed with one compare-and-set, with no lock and no wake-up of
- *       the recording thread, which polls;</li>
+ *   <li>the hand-off goes through the calling thread's own {@link RecordQueue} (single producer: no lock, no atomic
+ *       instruction, no wake-up of the recording thread, which polls every queue); {@code queueCapacity} bounds
+ *       each thread's queue, and memory follows the backlog, not the capacity;</li>
  *   <li>the time comes from the recording thread's clock tick ({@link #now}), refreshed on every cycle, instead of a
  *       clock read per prediction (~35 ns on the reference machine); only while the recording thread idles does a
  *       prediction read the clock itself;</li>
@@ -57,7 +59,9 @@ final class PredictionRecorder {
     private final Clock clock;
     private final String modelName;
     private final String alias;
-    private final RecordRing ring;
+    private final int capacity;
+    private final ThreadLocal<RecordQueue> queues = new ThreadLocal<>();
+    private final List<RecordQueue> all = new CopyOnWriteArrayList<>();
     private final Thread drainer;
     private final LongAdder recorded = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -67,8 +71,6 @@ final class PredictionRecorder {
     private volatile Instant now;
     private volatile boolean parked;
     private volatile boolean closing;
-    /** Counts down to the next timed prediction; racy on purpose: a lost update only shifts which one is timed. */
-    private int untilTimed;
 
     PredictionRecorder(PredictionSink sink, double sampleRate, int capacity, Clock clock, String modelName,
                        String alias) {
@@ -77,48 +79,61 @@ final class PredictionRecorder {
         this.clock = clock;
         this.modelName = modelName;
         this.alias = alias;
-        this.ring = new RecordRing(capacity);
+        this.capacity = capacity;
         this.drainer = new Thread(this::drain, "mlops4j-predictions-" + modelName + "@" + alias);
         // Recording must never keep an application from exiting.
         drainer.setDaemon(true);
         drainer.start();
     }
 
-    /** @return whether to record the next prediction (so that unsampled ones cost nothing more) */
-    boolean sample() {
-        return sampleRate >= 1.0 || (sampleRate > 0.0 && ThreadLocalRandom.current().nextDouble() < sampleRate);
+    /**
+     * Decides whether to record the calling thread's next prediction (so that unsampled ones cost nothing more).
+     *
+     * @return the calling thread's queue to record it into, or null not to record it
+     */
+    RecordQueue sample() {
+        if (sampleRate >= 1.0 || (sampleRate > 0.0 && ThreadLocalRandom.current().nextDouble() < sampleRate)) {
+            RecordQueue q = queues.get();
+            return q == null ? register() : q;
+        }
+        return null;
     }
 
-    /** @return the start time of a sampled prediction that is timed, or {@link #UNTIMED} */
-    long startTiming() {
-        int left = untilTimed;
-        if (left > 0) {
-            untilTimed = left - 1;
-            return UNTIMED;
-        }
-        untilTimed = TIMING_INTERVAL - 1;
-        return System.nanoTime();
+    private RecordQueue register() {
+        RecordQueue q = new RecordQueue(Thread.currentThread(), capacity);
+        all.add(q);
+        queues.set(q);
+        return q;
+    }
+
+    /**
+     * @param queue what {@link #sample()} returned
+     * @return the start time of a sampled prediction that is timed, or {@link #UNTIMED}
+     */
+    long startTiming(RecordQueue queue) {
+        return queue.timeNext(TIMING_INTERVAL) ? System.nanoTime() : UNTIMED;
     }
 
     /**
      * Hands a sampled prediction to the recording thread; never blocks.
      *
+     * @param queue what {@link #sample()} returned, on the same thread
      * @param served what predicted (version, and the model that converts a native output)
      * @param input an immutable {@link FeatureVector}, or a {@code Map<String, Double>} copy nobody else holds
      * @param output a {@link Prediction}, or the framework's own prediction, converted on the recording thread
      * @param issues the input issues that were let through
      * @param start what {@link #startTiming()} returned before the prediction
      */
-    void record(Served served, Object input, Object output, List<InputIssue> issues, long start) {
+    void record(RecordQueue queue, Served served, Object input, Object output, List<InputIssue> issues, long start) {
         long latency = start == UNTIMED ? PredictionRecord.NOT_TIMED : System.nanoTime() - start;
         Instant at = now;
         if (at == null) {
             at = clock.instant();
         }
-        long backlog = closing ? -1 : ring.offer(input, output, served, issues, at, latency);
+        long backlog = closing ? -1 : queue.offer(input, output, served, issues, at, latency);
         if (backlog < 0) {
             dropped.increment();
-        } else if (backlog >= ring.capacity() >> 1 && parked) {
+        } else if (backlog >= capacity >> 1 && parked) {
             // Half full while the recording thread sleeps: wake it rather than drop records at its next poll.
             LockSupport.unpark(drainer);
         }
@@ -134,9 +149,16 @@ final class PredictionRecorder {
     private void drain() {
         List<PredictionRecord> batch = new ArrayList<>(MAX_BATCH);
         int emptyPolls = 0;
+        int rotor = 0;
         while (true) {
             now = clock.instant();
-            int taken = ring.poll(this::toRecord, batch, MAX_BATCH);
+            int taken = 0;
+            RecordQueue[] queues = all.toArray(RecordQueue[]::new);
+            // Starting one queue further each time, so that no thread's records wait behind a busy thread's.
+            rotor = queues.length == 0 ? 0 : (rotor + 1) % queues.length;
+            for (int k = 0; k < queues.length && taken < MAX_BATCH; k++) {
+                taken += queues[(rotor + k) % queues.length].poll(this::toRecord, batch, MAX_BATCH - taken);
+            }
             if (taken > 0) {
                 dropped.add(taken - batch.size()); // records that could not be built (logged)
                 if (!batch.isEmpty()) {
@@ -146,9 +168,10 @@ final class PredictionRecorder {
                 emptyPolls = 0;
                 continue;
             }
-            if (closing && ring.isEmpty()) {
+            if (closing && all.stream().allMatch(RecordQueue::isEmpty)) {
                 return;
             }
+            forgetEndedThreads();
             if (++emptyPolls > IDLE_POLLS) {
                 now = null; // idle: predictions read the clock themselves until the next tick
             }
@@ -157,6 +180,15 @@ final class PredictionRecorder {
             parked = false;
             if (Thread.interrupted()) {
                 return; // closing gave up waiting; what is left is counted as dropped
+            }
+        }
+    }
+
+    /** Drops the queues of threads that ended once they are empty: a churning thread pool must not grow the list. */
+    private void forgetEndedThreads() {
+        for (RecordQueue q : all) {
+            if (!q.owner().isAlive() && q.isEmpty()) {
+                all.remove(q);
             }
         }
     }
@@ -222,7 +254,10 @@ final class PredictionRecorder {
         if (drainer.isAlive()) {
             drainer.interrupt();
         }
-        long left = ring.abandon();
+        long left = 0;
+        for (RecordQueue q : all) {
+            left += q.abandon();
+        }
         if (left > 0) {
             dropped.add(left);
             LOG.warn("closing: {} recorded predictions did not reach the sink within {} and were dropped", left, timeout);
