@@ -2,6 +2,7 @@ package dev.mlops4j.benchmarks.monitoring;
 
 import dev.mlops4j.Mlops;
 import dev.mlops4j.Run;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.Prediction;
 import dev.mlops4j.monitoring.PredictionMonitor;
 import dev.mlops4j.registry.ModelRegistry;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import dev.mlops4j.benchmarks.CpuTimePerOp;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,6 +36,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -53,7 +58,9 @@ import org.tribuo.math.optimisers.AdaGrad;
  *       into a {@code PredictionMonitor} with the training profile as reference and windows of 1,000 predictions,
  *       each compared with the reference for drift on the handle's recording thread;</li>
  *   <li>{@code handlePredictRecordedNoSink}: a handle recording every prediction into a sink that does nothing, to
- *       tell the handle's own recording cost (sampling, the record, the queue) from the monitor's.</li>
+ *       tell the handle's own recording cost (sampling, the record, the queue) from the monitor's;</li>
+ *   <li>{@code handlePredictVector*}: the same three on the rows prepared as {@code FeatureVector}s on the model's
+ *       layout.</li>
  * </ul>
  * The target is at most 2% more time per prediction at 100% sampling. The recording thread competes with the
  * caller for the machine's cores, which is part of the cost being measured; teardown prints how many records the
@@ -71,12 +78,15 @@ public class MonitoringBenchmark {
     @Param({"logreg", "cart"})
     public String model;
 
+    private final CpuTimePerOp cpu = new CpuTimePerOp();
+
     private Mlops mlops;
     private ModelHandle plain;
     private ModelHandle monitored;
     private ModelHandle recordedNoSink;
     private PredictionMonitor monitor;
     private List<Map<String, Double>> inputs;
+    private FeatureVector[] vectors;
     private int next;
 
     /** Trains, registers, promotes and serves the model twice: without and with recording. */
@@ -109,6 +119,7 @@ public class MonitoringBenchmark {
                 .build());
         recordedNoSink = registry.serve("wine", "production", ServingOptions.builder().recordTo(batch -> { })
                 .sampleRate(1.0).build());
+        vectors = inputs.stream().map(f -> plain.layout().vector(f)).toArray(FeatureVector[]::new);
         for (Map<String, Double> f : inputs) {
             if (!plain.predict(f).label().equals(monitored.predict(f).label())) {
                 throw new IllegalStateException("the two handles disagree on " + f);
@@ -135,28 +146,75 @@ public class MonitoringBenchmark {
         }
     }
 
-    private Map<String, Double> input() {
+    private int nextIndex() {
         int i = next;
         next = i + 1 == inputs.size() ? 0 : i + 1;
-        return inputs.get(i);
+        return i;
+    }
+
+    private Map<String, Double> input() {
+        return inputs.get(nextIndex());
+    }
+
+    private FeatureVector vector() {
+        return vectors[nextIndex()];
+    }
+
+    /** Starts counting the benchmark thread's CPU time (see {@link CpuTimePerOp}). */
+    @Setup(Level.Iteration)
+    public void startCpuTime() {
+        cpu.start();
+    }
+
+    /** Prints the benchmark thread's CPU time per prediction over a measurement iteration. */
+    @TearDown(Level.Iteration)
+    public void stopCpuTime(BenchmarkParams benchmark, IterationParams iteration) {
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            String name = benchmark.getBenchmark();
+            cpu.stop(name.substring(name.lastIndexOf('.') + 1) + " " + model);
+        }
     }
 
     /** @return the prediction of a handle that records nothing */
     @Benchmark
     public Prediction handlePredict() {
+        cpu.count();
         return plain.predict(input());
     }
 
     /** @return the prediction of a handle recording every prediction into the monitor */
     @Benchmark
     public Prediction handlePredictMonitored() {
+        cpu.count();
         return monitored.predict(input());
     }
 
     /** @return the prediction of a handle recording every prediction into a sink that does nothing */
     @Benchmark
     public Prediction handlePredictRecordedNoSink() {
+        cpu.count();
         return recordedNoSink.predict(input());
+    }
+
+    /** @return the prediction of a prepared vector by a handle that records nothing */
+    @Benchmark
+    public Prediction handlePredictVector() {
+        cpu.count();
+        return plain.predict(vector());
+    }
+
+    /** @return the prediction of a prepared vector by a handle recording every prediction into the monitor */
+    @Benchmark
+    public Prediction handlePredictVectorMonitored() {
+        cpu.count();
+        return monitored.predict(vector());
+    }
+
+    /** @return the prediction of a prepared vector by a handle recording every prediction into a no-op sink */
+    @Benchmark
+    public Prediction handlePredictVectorRecordedNoSink() {
+        cpu.count();
+        return recordedNoSink.predict(vector());
     }
 
     private static Path wineCsv() {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import dev.mlops4j.benchmarks.CpuTimePerOp;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,6 +34,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -81,6 +85,8 @@ public class ServingBenchmark {
     @Param({"logreg", "cart"})
     public String model;
 
+    private final CpuTimePerOp cpu = new CpuTimePerOp();
+
     private Mlops mlops;
     private ModelRegistry registry;
     private ModelHandle handle;
@@ -91,6 +97,8 @@ public class ServingBenchmark {
     private Example<Label> example;
     private Map<String, Double> features;
     private FeatureVector vector;
+    private Example<Label> keptExample;
+    private Example<Label> arrayExample;
     private String[] exampleNames;
     private double[] exampleValues;
     private final ModelUri production = ModelUri.alias("wine", "production");
@@ -127,6 +135,8 @@ public class ServingBenchmark {
         }
         @SuppressWarnings("unchecked")
         Prediction<Label> nativePrediction = handle.predictNative(vector, Prediction.class);
+        keptExample = keptExample(vector, loaded);
+        arrayExample = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, exampleNames, exampleValues);
         if (!nativePrediction.getOutput().getLabel().equals(tribuo.predict(example).getOutput().getLabel())) {
             throw new IllegalStateException("the handle's native prediction and Tribuo disagree on the example");
         }
@@ -147,15 +157,53 @@ public class ServingBenchmark {
         mlops.close();
     }
 
+    /** Starts counting the benchmark thread's CPU time (see {@link CpuTimePerOp}). */
+    @Setup(Level.Iteration)
+    public void startCpuTime() {
+        cpu.start();
+    }
+
+    /** Prints the benchmark thread's CPU time per prediction over a measurement iteration. */
+    @TearDown(Level.Iteration)
+    public void stopCpuTime(BenchmarkParams benchmark, IterationParams iteration) {
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            String name = benchmark.getBenchmark();
+            cpu.stop(name.substring(name.lastIndexOf('.') + 1) + " " + model);
+        }
+    }
+
     /** @return Tribuo's prediction on a prebuilt example */
     @Benchmark
     public Prediction<Label> tribuoPredictExample() {
+        cpu.count();
         return tribuo.predict(example);
+    }
+
+    /** @return Tribuo's prediction on the example the flavor built from the prepared vector and keeps with it */
+    @Benchmark
+    public Prediction<Label> tribuoPredictKeptExample() {
+        cpu.count();
+        return tribuo.predict(keptExample);
+    }
+
+    /** @return Tribuo's prediction on a prebuilt plain {@code ArrayExample} of the same names and values */
+    @Benchmark
+    public Prediction<Label> tribuoPredictArrayExample() {
+        cpu.count();
+        return tribuo.predict(arrayExample);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Example<Label> keptExample(FeatureVector vector, LoadedModel key) {
+        return vector.nativeInput(key, Example.class, v -> {
+            throw new IllegalStateException("the flavor should have kept an example with the vector");
+        });
     }
 
     /** @return Tribuo's prediction, building the example from the feature map */
     @Benchmark
     public Prediction<Label> tribuoPredictFromMap() {
+        cpu.count();
         String[] names = new String[features.size()];
         double[] values = new double[features.size()];
         int i = 0;
@@ -170,72 +218,84 @@ public class ServingBenchmark {
     /** @return Tribuo's prediction, building the example from the same arrays the prepared vector holds */
     @Benchmark
     public Prediction<Label> tribuoPredictFromArrays() {
+        cpu.count();
         return tribuo.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, exampleNames, exampleValues));
     }
 
     /** @return the handle's prediction of the prepared vector, input checks on */
     @Benchmark
     public dev.mlops4j.model.Prediction handlePredictVector() {
+        cpu.count();
         return handle.predict(vector);
     }
 
     /** @return Tribuo's own prediction through the handle from the prepared vector, input checks on */
     @Benchmark
     public Prediction<?> handlePredictNative() {
+        cpu.count();
         return handle.predictNative(vector, Prediction.class);
     }
 
     /** @return the flavor's native prediction of the prepared vector, no handle, no checks */
     @Benchmark
     public Object loadedModelPredictNative() {
+        cpu.count();
         return loaded.predictNative(vector);
     }
 
     /** @return the issues of the prepared vector (none) */
     @Benchmark
     public List<InputIssue> signatureCheckVector() {
+        cpu.count();
         return check.check(vector);
     }
 
     /** @return the flavor's prediction, no checks */
     @Benchmark
     public dev.mlops4j.model.Prediction loadedModelPredict() {
+        cpu.count();
         return loaded.predict(features);
     }
 
     /** @return the handle's prediction, input checks on */
     @Benchmark
     public dev.mlops4j.model.Prediction handlePredict() {
+        cpu.count();
         return handle.predict(features);
     }
 
     /** @return the handle's prediction, input checks off */
     @Benchmark
     public dev.mlops4j.model.Prediction handlePredictNoChecks() {
+        cpu.count();
         return unchecked.predict(features);
     }
 
     /** @return the issues of the example (none) */
     @Benchmark
     public List<InputIssue> signatureCheck() {
+        cpu.count();
         return check.check(features);
     }
 
     /** @return the version serving the alias, as the handle resolves it */
     @Benchmark
     public ModelVersion handleVersion() {
+        cpu.count();
         return handle.version();
     }
 
     /** @return the alias's holder, read from the store */
     @Benchmark
     public ModelVersion registryResolveAlias() {
+        cpu.count();
         return registry.resolve(production);
     }
 
     /** @return the alias's model, resolved in the store and taken from the model cache */
     @Benchmark
     public LoadedModel registryLoadAlias() {
+        cpu.count();
         return registry.load(production);
     }
 
