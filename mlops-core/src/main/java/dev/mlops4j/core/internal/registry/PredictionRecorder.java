@@ -166,6 +166,11 @@ final class PredictionRecorder {
                     batch.clear();
                 }
                 emptyPolls = 0;
+                if (taken < MAX_BATCH && !closing) {
+                    // Caught up: wait for a millisecond's worth rather than poll again at once. Every poll moves
+                    // cache lines the predicting threads write (their queues' counts), which costs them a miss.
+                    park(POLL_NANOS);
+                }
                 continue;
             }
             if (closing && all.stream().allMatch(RecordQueue::isEmpty)) {
@@ -175,13 +180,17 @@ final class PredictionRecorder {
             if (++emptyPolls > IDLE_POLLS) {
                 now = null; // idle: predictions read the clock themselves until the next tick
             }
-            parked = true;
-            LockSupport.parkNanos(this, emptyPolls > IDLE_POLLS && !closing ? IDLE_PARK_NANOS : POLL_NANOS);
-            parked = false;
+            park(emptyPolls > IDLE_POLLS && !closing ? IDLE_PARK_NANOS : POLL_NANOS);
             if (Thread.interrupted()) {
                 return; // closing gave up waiting; what is left is counted as dropped
             }
         }
+    }
+
+    private void park(long nanos) {
+        parked = true;
+        LockSupport.parkNanos(this, nanos);
+        parked = false;
     }
 
     /** Drops the queues of threads that ended once they are empty: a churning thread pool must not grow the list. */

@@ -42,6 +42,8 @@ final class RecordQueue {
     private final Sequence consumed = new Sequence();
     private volatile boolean abandoned;
     // Producer only.
+    /** The consumed count as the producer last read it: re-read only when the queue looks full or half full. */
+    private long consumedSeen;
     private Chunk tailChunk;
     private int tailIndex;
     private int untilTimed;
@@ -93,9 +95,16 @@ final class RecordQueue {
      */
     long offer(Object input, Object output, Object served, Object issues, Object at, long latency) {
         long t = published.getPlain();
-        long used = t - consumed.get();
-        if (used >= capacity) {
-            return -1;
+        long used = t - consumedSeen;
+        if (used >= capacity >> 1) {
+            // Reading the consumer's count on every offer would miss the cache each time the consumer moved it; the
+            // stale count only overstates what waits, so it is re-read when that matters (full, or half full: the
+            // recorder wakes a sleeping consumer then).
+            consumedSeen = consumed.get();
+            used = t - consumedSeen;
+            if (used >= capacity) {
+                return -1;
+            }
         }
         if (tailIndex == CHUNK) {
             Chunk c = new Chunk();
