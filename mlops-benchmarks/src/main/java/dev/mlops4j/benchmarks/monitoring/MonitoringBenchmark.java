@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import dev.mlops4j.benchmarks.CpuTimePerOp;
+import dev.mlops4j.benchmarks.PairedCpuTime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -36,9 +38,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
+import org.openjdk.jmh.infra.Blackhole;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -77,8 +77,6 @@ public class MonitoringBenchmark {
     /** Which model serves: a logistic regression (cheap to predict) or a CART tree. */
     @Param({"logreg", "cart"})
     public String model;
-
-    private final CpuTimePerOp cpu = new CpuTimePerOp();
 
     private Mlops mlops;
     private ModelHandle plain;
@@ -160,61 +158,110 @@ public class MonitoringBenchmark {
         return vectors[nextIndex()];
     }
 
-    /** Starts counting the benchmark thread's CPU time (see {@link CpuTimePerOp}). */
-    @Setup(Level.Iteration)
-    public void startCpuTime() {
-        cpu.start();
-    }
-
-    /** Prints the benchmark thread's CPU time per prediction over a measurement iteration. */
-    @TearDown(Level.Iteration)
-    public void stopCpuTime(BenchmarkParams benchmark, IterationParams iteration) {
-        if (iteration.getType() == IterationType.MEASUREMENT) {
-            String name = benchmark.getBenchmark();
-            cpu.stop(name.substring(name.lastIndexOf('.') + 1) + " " + model);
-        }
-    }
-
-    /** @return the prediction of a handle that records nothing */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a handle that records nothing */
     @Benchmark
-    public Prediction handlePredict() {
+    public Prediction handlePredict(CpuTimePerOp cpu) {
         cpu.count();
         return plain.predict(input());
     }
 
-    /** @return the prediction of a handle recording every prediction into the monitor */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a handle recording every prediction into the monitor */
     @Benchmark
-    public Prediction handlePredictMonitored() {
+    public Prediction handlePredictMonitored(CpuTimePerOp cpu) {
         cpu.count();
         return monitored.predict(input());
     }
 
-    /** @return the prediction of a handle recording every prediction into a sink that does nothing */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a handle recording every prediction into a sink that does nothing */
     @Benchmark
-    public Prediction handlePredictRecordedNoSink() {
+    public Prediction handlePredictRecordedNoSink(CpuTimePerOp cpu) {
         cpu.count();
         return recordedNoSink.predict(input());
     }
 
-    /** @return the prediction of a prepared vector by a handle that records nothing */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a prepared vector by a handle that records nothing */
     @Benchmark
-    public Prediction handlePredictVector() {
+    public Prediction handlePredictVector(CpuTimePerOp cpu) {
         cpu.count();
         return plain.predict(vector());
     }
 
-    /** @return the prediction of a prepared vector by a handle recording every prediction into the monitor */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a prepared vector by a handle recording every prediction into the monitor */
     @Benchmark
-    public Prediction handlePredictVectorMonitored() {
+    public Prediction handlePredictVectorMonitored(CpuTimePerOp cpu) {
         cpu.count();
         return monitored.predict(vector());
     }
 
-    /** @return the prediction of a prepared vector by a handle recording every prediction into a no-op sink */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a prepared vector by a handle recording every prediction into a no-op sink */
     @Benchmark
-    public Prediction handlePredictVectorRecordedNoSink() {
+    public Prediction handlePredictVectorRecordedNoSink(CpuTimePerOp cpu) {
         cpu.count();
         return recordedNoSink.predict(vector());
+    }
+
+    /** Calls per block of a paired benchmark: long enough to time in CPU time, short enough to pair closely. */
+    private static final int BLOCK = 2_000;
+
+    /**
+     * Paired: a block of predictions from maps by the handle that records nothing, and a block by the handle
+     * recording every one into a no-op sink (see {@link PairedCpuTime}).
+     *
+     * @param pairs the pairs' ratios
+     * @param bh sinks the predictions
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * BLOCK)
+    public void pairedRecordedNoSink(PairedCpuTime pairs, Blackhole bh) {
+        pairs.pair(() -> predictMaps(plain, bh), () -> predictMaps(recordedNoSink, bh));
+    }
+
+    /**
+     * Paired: as {@link #pairedRecordedNoSink}, recording into the monitor.
+     *
+     * @param pairs the pairs' ratios
+     * @param bh sinks the predictions
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * BLOCK)
+    public void pairedMonitored(PairedCpuTime pairs, Blackhole bh) {
+        pairs.pair(() -> predictMaps(plain, bh), () -> predictMaps(monitored, bh));
+    }
+
+    /**
+     * Paired: as {@link #pairedRecordedNoSink}, on prepared vectors.
+     *
+     * @param pairs the pairs' ratios
+     * @param bh sinks the predictions
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * BLOCK)
+    public void pairedVectorRecordedNoSink(PairedCpuTime pairs, Blackhole bh) {
+        pairs.pair(() -> predictVectors(plain, bh), () -> predictVectors(recordedNoSink, bh));
+    }
+
+    /**
+     * Paired: as {@link #pairedMonitored}, on prepared vectors.
+     *
+     * @param pairs the pairs' ratios
+     * @param bh sinks the predictions
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * BLOCK)
+    public void pairedVectorMonitored(PairedCpuTime pairs, Blackhole bh) {
+        pairs.pair(() -> predictVectors(plain, bh), () -> predictVectors(monitored, bh));
+    }
+
+    private void predictMaps(ModelHandle handle, Blackhole bh) {
+        for (int i = 0; i < BLOCK; i++) {
+            bh.consume(handle.predict(input()));
+        }
+    }
+
+    private void predictVectors(ModelHandle handle, Blackhole bh) {
+        for (int i = 0; i < BLOCK; i++) {
+            bh.consume(handle.predict(vector()));
+        }
     }
 
     private static Path wineCsv() {
