@@ -144,16 +144,17 @@ final class CoreModelHandle implements ModelHandle {
         Objects.requireNonNull(features, "features");
         Served s = served();
         PredictionRecorder r = recorder;
-        RecordQueue queue = r == null ? null : r.sample();
+        ThreadCounter.Lane lane = predictions.lane();
+        RecordQueue queue = r == null ? null : r.sample(lane);
         if (queue != null) {
-            return predictRecorded(s, features, r, queue);
+            return predictRecorded(s, features, r, lane, queue);
         }
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
         }
         Prediction p = s.model.predict(features);
-        predictions.increment();
+        predictions.increment(lane);
         return new ServedPrediction(p, s.version, issues);
     }
 
@@ -163,7 +164,7 @@ final class CoreModelHandle implements ModelHandle {
      * and the record use; any other input is predicted from the map and copied for the record as it is.
      */
     private ServedPrediction predictRecorded(Served s, Map<String, ? extends Number> features, PredictionRecorder r,
-                                             RecordQueue queue) {
+                                             ThreadCounter.Lane lane, RecordQueue queue) {
         long start = r.startTiming(queue);
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
@@ -171,7 +172,7 @@ final class CoreModelHandle implements ModelHandle {
         }
         FeatureVector vector = completeVector(s.layout, features);
         Prediction p = vector == null ? s.model.predict(features) : s.model.predict(vector);
-        predictions.increment();
+        predictions.increment(lane);
         r.record(queue, s, vector == null ? PredictionRecorder.copy(features) : vector, p, issues, start);
         return new ServedPrediction(p, s.version, issues);
     }
@@ -203,14 +204,15 @@ final class CoreModelHandle implements ModelHandle {
 
     private ServedPrediction predict(Served s, FeatureVector features) {
         PredictionRecorder r = recorder;
-        RecordQueue queue = r == null ? null : r.sample();
+        ThreadCounter.Lane lane = predictions.lane();
+        RecordQueue queue = r == null ? null : r.sample(lane);
         long start = queue == null ? 0L : r.startTiming(queue);
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
         }
         Prediction p = s.model.predict(features);
-        predictions.increment();
+        predictions.increment(lane);
         if (queue != null) {
             r.record(queue, s, features, p, issues, start); // the vector is immutable: kept, not copied
         }
@@ -223,7 +225,8 @@ final class CoreModelHandle implements ModelHandle {
         Objects.requireNonNull(type, "type");
         Served s = served();
         PredictionRecorder r = recorder;
-        RecordQueue queue = r == null ? null : r.sample();
+        ThreadCounter.Lane lane = predictions.lane();
+        RecordQueue queue = r == null ? null : r.sample(lane);
         long start = queue == null ? 0L : r.startTiming(queue);
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
@@ -234,7 +237,7 @@ final class CoreModelHandle implements ModelHandle {
             throw new InvalidInputException(s.label + " (" + s.model.flavor() + " flavor) predicts "
                     + (out == null ? "null" : out.getClass().getName()) + ", not " + type.getName());
         }
-        predictions.increment();
+        predictions.increment(lane);
         if (queue != null) {
             r.record(queue, s, features, out, issues, start); // converted to a neutral Prediction on the recording thread
         }

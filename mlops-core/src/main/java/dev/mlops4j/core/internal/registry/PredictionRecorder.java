@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>it keeps references, never copies: the input is an immutable {@link FeatureVector} (the caller's, or the one
  *       the handle built from a map to predict from), the output is immutable (a framework-native output is converted
  *       on the recording thread), and {@link PredictionRecord}s with their boxed feature maps are built there too;</li>
- *   <li>the hand-off goes through the calling thread's own {@link RecordQueue} (single producer: no lock, no atomic
+ *   <li>the hand-off goes through the calling thread's own {@link RecordQueue}, kept in the handle's per-thread
+ *       {@link ThreadCounter.Lane} with the thread's prediction count (single producer: no lock, no atomic
  *       instruction, no wake-up of the recording thread, which polls every queue); {@code queueCapacity} bounds
  *       each thread's queue, and memory follows the backlog, not the capacity;</li>
  *   <li>the time comes from the recording thread's clock tick ({@link #now}), refreshed on every cycle, instead of a
@@ -60,7 +61,6 @@ final class PredictionRecorder {
     private final String modelName;
     private final String alias;
     private final int capacity;
-    private final ThreadLocal<RecordQueue> queues = new ThreadLocal<>();
     private final List<RecordQueue> all = new CopyOnWriteArrayList<>();
     private final Thread drainer;
     private final LongAdder recorded = new LongAdder();
@@ -89,20 +89,21 @@ final class PredictionRecorder {
     /**
      * Decides whether to record the calling thread's next prediction (so that unsampled ones cost nothing more).
      *
+     * @param lane the calling thread's lane of the handle, which keeps its queue
      * @return the calling thread's queue to record it into, or null not to record it
      */
-    RecordQueue sample() {
+    RecordQueue sample(ThreadCounter.Lane lane) {
         if (sampleRate >= 1.0 || (sampleRate > 0.0 && ThreadLocalRandom.current().nextDouble() < sampleRate)) {
-            RecordQueue q = queues.get();
-            return q == null ? register() : q;
+            RecordQueue q = lane.queue;
+            return q == null ? register(lane) : q;
         }
         return null;
     }
 
-    private RecordQueue register() {
+    private RecordQueue register(ThreadCounter.Lane lane) {
         RecordQueue q = new RecordQueue(Thread.currentThread(), capacity);
         all.add(q);
-        queues.set(q);
+        lane.queue = q;
         return q;
     }
 

@@ -11,40 +11,52 @@ import java.util.List;
  * {@link java.util.concurrent.atomic.LongAdder}, which compare-and-sets even when uncontended, cost 15-20 ns per
  * increment on the reference machine (3% of a 550 ns prediction); the thread local lookup and the store cost a few.
  * Cells of threads that ended are folded into a total when summing, so a churning thread pool does not grow the list.
+ *
+ * <p>A cell is also the handle's {@link Lane} for its thread: it carries that thread's recording queue, so that a
+ * recorded prediction looks its thread up once, not once for the count and once for the queue.
  */
 final class ThreadCounter {
     private static final VarHandle COUNT;
 
     static {
         try {
-            COUNT = MethodHandles.lookup().findVarHandle(Cell.class, "count", long.class);
+            COUNT = MethodHandles.lookup().findVarHandle(Lane.class, "count", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** One thread's count; written by that thread only. */
-    private static final class Cell {
+    /** One thread's count, and its recording queue; used by that thread only (the count is read by others). */
+    static final class Lane {
         final Thread owner = Thread.currentThread();
         @SuppressWarnings("unused") // through COUNT
-        long count;
+        private long count;
+        /** The thread's recording queue, once it recorded; see {@link PredictionRecorder#sample}. */
+        RecordQueue queue;
     }
 
-    private final ThreadLocal<Cell> cells = new ThreadLocal<>();
-    private final List<Cell> all = new ArrayList<>();
+    private final ThreadLocal<Lane> cells = new ThreadLocal<>();
+    private final List<Lane> all = new ArrayList<>();
     private long ended;
+
+    /** @return the calling thread's lane */
+    Lane lane() {
+        Lane c = cells.get();
+        return c == null ? register() : c;
+    }
 
     /** Adds one for the calling thread. */
     void increment() {
-        Cell c = cells.get();
-        if (c == null) {
-            c = register();
-        }
-        COUNT.setOpaque(c, (long) COUNT.getOpaque(c) + 1);
+        increment(lane());
     }
 
-    private Cell register() {
-        Cell c = new Cell();
+    /** @param lane the calling thread's lane: adds one for it */
+    void increment(Lane lane) {
+        COUNT.setOpaque(lane, (long) COUNT.getOpaque(lane) + 1);
+    }
+
+    private Lane register() {
+        Lane c = new Lane();
         synchronized (this) {
             all.add(c);
         }
@@ -56,7 +68,7 @@ final class ThreadCounter {
     synchronized long sum() {
         long live = 0;
         for (int i = all.size() - 1; i >= 0; i--) {
-            Cell c = all.get(i);
+            Lane c = all.get(i);
             if (c.owner.isAlive()) {
                 live += (long) COUNT.getOpaque(c);
             } else {
