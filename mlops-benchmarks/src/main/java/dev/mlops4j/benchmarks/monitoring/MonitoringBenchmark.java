@@ -203,53 +203,34 @@ public class MonitoringBenchmark {
     /** Calls per block of a paired benchmark: long enough to time in CPU time, short enough to pair closely. */
     private static final int BLOCK = 2_000;
 
-    /**
-     * Paired: a block of predictions from maps by the handle that records nothing, and a block by the handle
-     * recording every one into a no-op sink (see {@link PairedCpuTime}).
-     *
-     * @param pairs the pairs' ratios
-     * @param bh sinks the predictions
-     */
-    @Benchmark
-    @OperationsPerInvocation(2 * BLOCK)
-    public void pairedRecordedNoSink(PairedCpuTime pairs, Blackhole bh) {
-        pairs.pair(() -> predictMaps(plain, bh), () -> predictMaps(recordedNoSink, bh));
+    /** What the paired benchmark compares with the handle that records nothing (its own parameters). */
+    @State(Scope.Benchmark)
+    public static class Pairing {
+        /** Where the recording handle records: {@code noop} (a sink that does nothing) or {@code monitor}. */
+        @Param({"noop", "monitor"})
+        public String into;
+        /** What is predicted: the wine rows as {@code map}s or as prepared {@code vector}s. */
+        @Param({"map", "vector"})
+        public String input;
     }
 
     /**
-     * Paired: as {@link #pairedRecordedNoSink}, recording into the monitor.
+     * Paired (see {@link PairedCpuTime}): a block of predictions by the handle that records nothing, and a block by the
+     * handle recording every one, into a no-op sink or the monitor, from maps or prepared vectors.
      *
+     * @param pairing the variant
      * @param pairs the pairs' ratios
      * @param bh sinks the predictions
      */
     @Benchmark
     @OperationsPerInvocation(2 * BLOCK)
-    public void pairedMonitored(PairedCpuTime pairs, Blackhole bh) {
-        pairs.pair(() -> predictMaps(plain, bh), () -> predictMaps(monitored, bh));
-    }
-
-    /**
-     * Paired: as {@link #pairedRecordedNoSink}, on prepared vectors.
-     *
-     * @param pairs the pairs' ratios
-     * @param bh sinks the predictions
-     */
-    @Benchmark
-    @OperationsPerInvocation(2 * BLOCK)
-    public void pairedVectorRecordedNoSink(PairedCpuTime pairs, Blackhole bh) {
-        pairs.pair(() -> predictVectors(plain, bh), () -> predictVectors(recordedNoSink, bh));
-    }
-
-    /**
-     * Paired: as {@link #pairedMonitored}, on prepared vectors.
-     *
-     * @param pairs the pairs' ratios
-     * @param bh sinks the predictions
-     */
-    @Benchmark
-    @OperationsPerInvocation(2 * BLOCK)
-    public void pairedVectorMonitored(PairedCpuTime pairs, Blackhole bh) {
-        pairs.pair(() -> predictVectors(plain, bh), () -> predictVectors(monitored, bh));
+    public void paired(Pairing pairing, PairedCpuTime pairs, Blackhole bh) {
+        ModelHandle recording = pairing.into.equals("monitor") ? monitored : recordedNoSink;
+        if (pairing.input.equals("vector")) {
+            pairs.pair(() -> predictVectors(plain, bh), () -> predictVectors(recording, bh));
+        } else {
+            pairs.pair(() -> predictMaps(plain, bh), () -> predictMaps(recording, bh));
+        }
     }
 
     private void predictMaps(ModelHandle handle, Blackhole bh) {
