@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * @param withIssues predictions made although their input had issues (policies WARN and COUNT)
  * @param issues issues found, per kind (rejected inputs included)
  * @param recorded predictions handed to the {@link PredictionSink}
- * @param dropped sampled predictions dropped because the recording queue was full
+ * @param dropped sampled predictions dropped because a recording queue was full (or closing gave up on them)
  * @param sinkFailures batches lost because the sink threw
  * @param swaps times the handle switched to another version
  * @param refreshFailures failed attempts to check the alias or load its new holder (the old version kept serving)

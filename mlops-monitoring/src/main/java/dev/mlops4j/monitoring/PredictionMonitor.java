@@ -6,6 +6,7 @@ import dev.mlops4j.gate.GateResult;
 import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.model.Prediction;
 import dev.mlops4j.monitoring.internal.NamedTable;
+import dev.mlops4j.monitoring.internal.WindowRows;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.validation.data.Table;
@@ -225,9 +226,8 @@ public final class PredictionMonitor implements PredictionSink {
             } else if (open == null) {
                 open = new Open(nextIndex++, r.at(), r.at());
             }
-            // Sorted, so that columns come in one order whatever the order of the record's (unordered) map.
-            Map<String, Double> row = new java.util.TreeMap<>(r.features());
-            open.rows.add(row);
+            // The record's map is immutable: kept as it is, and ordered into columns when the window closes.
+            open.rows.add(r.features());
             if (windowDuration == null && r.at().isAfter(open.end)) {
                 open.end = r.at();
             }
@@ -388,14 +388,8 @@ public final class PredictionMonitor implements PredictionSink {
         open = null;
         Optional<DriftReport> drift = Optional.empty();
         try {
-            List<Map<String, Object>> rows = new ArrayList<>(o.rows.size());
-            for (Map<String, Double> r : o.rows) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                // NaN is how serving records a missing feature; the profiler counts a null as missing.
-                r.forEach((k, v) -> row.put(k, v == null || v.isNaN() ? null : v));
-                rows.add(row);
-            }
-            Table table = new NamedTable(Table.ofMaps(rows), model + " window " + o.index);
+            // Columns in one sorted order, NaN (how serving records a missing feature) read as missing.
+            Table table = new NamedTable(Table.ofMaps(WindowRows.of(o.rows)), model + " window " + o.index);
             Profile against = reference.referenceFor(new WindowSpan(model, o.index, o.start, end, o.rows.size(), o.keys));
             if (against == null) {
                 throw new InvalidInputException("the window reference returned no profile for window " + o.index);
