@@ -253,6 +253,9 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         if (succeeded == 0 && !tx.holdsLocks()) {
+            if (single) {
+                return retry; // its failure rolled the whole transaction back already
+            }
             // Everything was rolled back to its savepoint; end the transaction, which holds nothing.
             try {
                 tx.rollback();
