@@ -69,9 +69,7 @@ class RunLockTest {
                 .isInstanceOf(ConflictException.class);
         writer.submit("endRun", writes.runLock(RUN), tx -> writes.endRun(tx, RUN, RunStatus.FINISHED, T0, Map.of()));
 
-        assertThat(recorder.events()).containsExactly("lock", "savepoint 1", "rollback to savepoint 1", "commit",
-                "lock", "savepoint 2", "commit");
-        recorder.assertLocksNeverUndone();
+        assertFailedAndThenSucceededUnderTheLockKeepingIt();
         assertThat(status()).isEqualTo("FINISHED");
     }
 
@@ -101,9 +99,7 @@ class RunLockTest {
         assertThat(status()).isEqualTo("RUNNING");
         assertThat(killRunsOfOwner("owner gone")).containsExactly(RUN);
 
-        assertThat(recorder.events()).containsExactly("lock", "savepoint 1", "rollback to savepoint 1", "commit",
-                "lock", "savepoint 2", "commit");
-        recorder.assertLocksNeverUndone();
+        assertFailedAndThenSucceededUnderTheLockKeepingIt();
         assertThat(status()).isEqualTo("KILLED");
     }
 
@@ -130,11 +126,16 @@ class RunLockTest {
             return null;
         });
 
+        assertFailedAndThenSucceededUnderTheLockKeepingIt();
+        assertThat(queryString("SELECT description FROM mlops_experiments WHERE experiment_id = ?",
+                Long.parseLong(experiment))).isEqualTo("baseline models");
+    }
+
+    /** Checks the H2 protocol of a failed write and a successful one: each locks before its savepoint, and keeps it. */
+    private void assertFailedAndThenSucceededUnderTheLockKeepingIt() {
         assertThat(recorder.events()).containsExactly("lock", "savepoint 1", "rollback to savepoint 1", "commit",
                 "lock", "savepoint 2", "commit");
         recorder.assertLocksNeverUndone();
-        assertThat(queryString("SELECT description FROM mlops_experiments WHERE experiment_id = ?",
-                Long.parseLong(experiment))).isEqualTo("baseline models");
     }
 
     private List<String> killRunsOfOwner(String reason) {
