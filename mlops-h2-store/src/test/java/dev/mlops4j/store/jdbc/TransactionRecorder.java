@@ -17,9 +17,9 @@ import javax.sql.DataSource;
 
 /**
  * Wraps the writer's connections and records what ends or undoes work: the lock statements (the registry lock and
- * the run lock, {@code "lock"}), savepoints ({@code "savepoint n"}, numbered per connection), rollbacks
- * ({@code "rollback"}, {@code "rollback to savepoint n"}) and commits ({@code "commit"}). Savepoints are numbered
- * from 1 after each {@link #clear()}.
+ * every {@code SELECT ... FOR UPDATE}: of a run, of an owner's runs, of an experiment; {@code "lock"}), savepoints
+ * ({@code "savepoint n"}, numbered per connection), rollbacks ({@code "rollback"}, {@code "rollback to savepoint n"})
+ * and commits ({@code "commit"}). Savepoints are numbered from 1 after each {@link #clear()}.
  */
 final class TransactionRecorder {
     private final List<String> events = new ArrayList<>();
@@ -77,7 +77,7 @@ final class TransactionRecorder {
 
     private static boolean isLock(String sql) {
         return sql.startsWith("UPDATE mlops_registry_state SET last_sequence = last_sequence")
-                || sql.startsWith("SELECT run_pk, status FROM mlops_runs") && sql.endsWith(" FOR UPDATE");
+                || sql.startsWith("SELECT ") && sql.endsWith(" FOR UPDATE");
     }
 
     private Connection wrap(Connection target) {

@@ -34,7 +34,12 @@ import org.slf4j.LoggerFactory;
  * lost a second writer's update of it: two writers took the same registry audit sequence number, and a run ended by
  * one store went back to RUNNING when a write of another store to it failed. Rows written under a held lock are
  * safe from this: no other transaction can write them between the two steps. Elsewhere (PostgreSQL) the lock is
- * taken inside the request's savepoint and released with it, which costs no extra savepoint.
+ * taken inside the request's savepoint and released with it, which costs no extra savepoint. The complete rollbacks
+ * that remain (after a failed commit, a failed rollback or a failure of the writer itself, and the server's rollback
+ * of a client that died) are safe for the rows written under a lock as well, because H2 undoes a transaction's rows
+ * in the reverse order of their writing: it restores them while the lock is still held. Only the lock rows
+ * themselves (and an owner's row, which no lock covers) are then exposed, at the instant of their own restore, and on
+ * H2 these rollbacks happen in practice only when the database fails.
  *
  * <p>{@link #close()} stops accepting requests, finishes every request already submitted, and closes
  * the connection.
@@ -253,6 +258,9 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         if (succeeded == 0 && !tx.holdsLocks()) {
+            if (single) {
+                return retry; // its failure rolled the whole transaction back already
+            }
             // Everything was rolled back to its savepoint; end the transaction, which holds nothing.
             try {
                 tx.rollback();

@@ -121,7 +121,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         Objects.requireNonNull(experimentId, "experimentId");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        write("setExperimentTag", tx -> {
+        write("setExperimentTag", writes.experimentLock(experimentId), tx -> {
             writes.setExperimentTag(tx, experimentId, key, value);
             return null;
         });
@@ -131,7 +131,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     public void setExperimentDescription(String experimentId, String description) {
         Objects.requireNonNull(experimentId, "experimentId");
         Objects.requireNonNull(description, "description");
-        write("setExperimentDescription", tx -> {
+        write("setExperimentDescription", writes.experimentLock(experimentId), tx -> {
             writes.setExperimentDescription(tx, experimentId, description);
             return null;
         });
@@ -295,7 +295,8 @@ public final class JdbcMetadataStore implements MetadataStore {
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(endTime, "endTime");
         Objects.requireNonNull(reason, "reason");
-        return write("killRunsOfOwner", tx -> writes.killRunsOfOwner(tx, ownerId, endTime, reason));
+        return write("killRunsOfOwner", writes.ownerRunsLock(ownerId),
+                tx -> writes.killRunsOfOwner(tx, ownerId, endTime, reason));
     }
 
     // ---------------------------------------------------------------- model registry

@@ -38,6 +38,12 @@ import java.util.function.BooleanSupplier;
  * that the writer takes it before the write's savepoint and never rolls it back (see {@link GroupCommitWriter}:
  * undoing it could revert another store's end of the run). While this store's writer thread is the only writer, no
  * lock is needed, and none is taken: in H2 a row lock is itself a write, which would add to every commit.
+ *
+ * <p>The other writes that change rows other writers may change too take their locks the same way on H2:
+ * {@link #killRunsOfOwner} locks the owner's running runs ({@link #ownerRunsLock}), and the experiment writes lock the
+ * experiment's row ({@link #experimentLock}). Everything else a write changes is either new and keyed by a value no
+ * other writer can know before it commits (a generated key, a run's surrogate key), or lies under one of these locks
+ * (a run's params, tags, metrics, latest metrics and artifacts under the run's; a kill's tags under the runs').
  */
 final class JdbcWrites {
     private static final String READ_RUN = "SELECT run_pk, status FROM mlops_runs WHERE run_id = ?";
@@ -56,16 +62,19 @@ final class JdbcWrites {
     private static final String INSERT_PARAM = "INSERT INTO mlops_params (run_pk, param_key, param_value) VALUES (?, ?, ?)";
     private static final String INSERT_RUN = "INSERT INTO mlops_runs (run_id, experiment_id, run_name, status, start_time,"
             + " end_time, user_name, source, parent_run_id, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SELECT_EXPERIMENT = "SELECT experiment_id FROM mlops_experiments WHERE experiment_id = ?";
+    private static final String SELECT_RUNS_OF_OWNER =
+            "SELECT run_pk, run_id FROM mlops_runs WHERE owner_id = ? AND status = ? ORDER BY run_id";
     private static final String SELECT_EXPERIMENT_BY_NAME =
             "SELECT experiment_id, name, description, created_at FROM mlops_experiments WHERE name = ?";
 
     private final String store;
     private final BooleanSupplier shared;
-    /** {@link SqlDialect#rollbackMayOverwriteOtherWrites()}: run locks are then taken before the write's savepoint. */
-    private final boolean keepRunLocks;
-    /** {@link SqlDialect#lockForWriteClause()}: locks a row to check and then write it. */
-    private final String lockClause;
+    /** {@link SqlDialect#rollbackMayOverwriteOtherWrites()}: row locks are then taken before the write's savepoint. */
+    private final boolean keepLocks;
     private final String lockRun;
+    private final String lockExperiment;
+    private final String lockRunsOfOwner;
     private final String upsertTag;
     private final String upsertLatest;
     private final String upsertArtifact;
@@ -75,9 +84,12 @@ final class JdbcWrites {
     JdbcWrites(SqlDialect dialect, String store, BooleanSupplier shared) {
         this.store = store;
         this.shared = shared;
-        this.keepRunLocks = dialect.rollbackMayOverwriteOtherWrites();
-        this.lockClause = " " + dialect.lockForWriteClause();
+        this.keepLocks = dialect.rollbackMayOverwriteOtherWrites();
+        // SqlDialect.lockForWriteClause: locks a row to check and then write it.
+        String lockClause = " " + dialect.lockForWriteClause();
         this.lockRun = "SELECT run_pk, status FROM mlops_runs WHERE run_id = ?" + lockClause;
+        this.lockExperiment = SELECT_EXPERIMENT + lockClause;
+        this.lockRunsOfOwner = SELECT_RUNS_OF_OWNER + lockClause;
         this.upsertTag = dialect.upsert("mlops_tags", List.of("run_pk", "tag_key"), List.of("tag_value"));
         this.upsertLatest = dialect.upsert("mlops_latest_metrics", List.of("run_pk", "metric_key"),
                 List.of("metric_value", "value_bits", "step", "timestamp_ms"));
@@ -160,10 +172,25 @@ final class JdbcWrites {
         ps.executeUpdate();
     }
 
+    /**
+     * The lock an experiment write is submitted with where undoing it could lose another writer's change of the
+     * experiment (H2, while other writers may use the database). Elsewhere the write locks the experiment itself.
+     *
+     * @param experimentId an experiment
+     * @return the lock, or null (also for an id that names no experiment: the write reports it)
+     */
+    GroupCommitWriter.TxLock experimentLock(String experimentId) {
+        OptionalLong id = Rows.experimentKey(experimentId);
+        return keepLocks && shared.getAsBoolean() && id.isPresent()
+                ? new RowLock(lockExperiment, List.of(id.getAsLong())) : null;
+    }
+
     private long lockExperiment(WriteTx tx, String experimentId) throws SQLException {
         OptionalLong id = Rows.experimentKey(experimentId);
         if (id.isPresent()) {
-            PreparedStatement ps = tx.prepare("SELECT experiment_id FROM mlops_experiments WHERE experiment_id = ?" + lockClause);
+            // Locked here unless the writer took the experiment lock before the write (see experimentLock).
+            boolean held = tx.holds(new RowLock(lockExperiment, List.of(id.getAsLong())));
+            PreparedStatement ps = tx.prepare(held ? SELECT_EXPERIMENT : lockExperiment);
             ps.setLong(1, id.getAsLong());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -289,15 +316,23 @@ final class JdbcWrites {
      * @return the lock, or null
      */
     GroupCommitWriter.TxLock runLock(String runId) {
-        return keepRunLocks && shared.getAsBoolean() ? new RunLock(lockRun, runId) : null;
+        return keepLocks && shared.getAsBoolean() ? new RowLock(lockRun, List.of(runId)) : null;
     }
 
-    /** Locks a run's row; a missing run is reported by the write that follows. */
-    private record RunLock(String sql, String runId) implements GroupCommitWriter.TxLock {
+    /**
+     * Locks the rows a locking query selects; rows it does not find (a missing run, an unknown experiment) are
+     * reported by the write that follows.
+     *
+     * @param sql a {@code SELECT ... FOR UPDATE}
+     * @param parameters its parameters, which with the query tell locks apart
+     */
+    private record RowLock(String sql, List<Object> parameters) implements GroupCommitWriter.TxLock {
         @Override
         public void acquire(WriteTx tx) throws SQLException {
             PreparedStatement ps = tx.prepare(sql);
-            ps.setString(1, runId);
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setObject(i + 1, parameters.get(i));
+            }
             ps.executeQuery().close();
         }
     }
@@ -309,7 +344,7 @@ final class JdbcWrites {
      */
     private long writableRun(WriteTx tx, String runId, String refusal) throws SQLException {
         // Locked here unless the writer took the run lock before the write (see runLock).
-        boolean lockHere = shared.getAsBoolean() && !tx.holds(new RunLock(lockRun, runId));
+        boolean lockHere = shared.getAsBoolean() && !tx.holds(new RowLock(lockRun, List.of(runId)));
         PreparedStatement ps = tx.prepare(lockHere ? lockRun : READ_RUN);
         ps.setString(1, runId);
         try (ResultSet rs = ps.executeQuery()) {
@@ -505,9 +540,26 @@ final class JdbcWrites {
         ps.executeUpdate();
     }
 
+    /**
+     * The lock {@link #killRunsOfOwner} is submitted with where undoing it could lose another writer's change of the
+     * runs (H2, while other writers may use the database): the owner's running runs, which another store may be
+     * ending or logging to (the owner was only presumed dead). Elsewhere the kill locks them itself.
+     *
+     * @param ownerId an owner
+     * @return the lock, or null
+     */
+    GroupCommitWriter.TxLock ownerRunsLock(String ownerId) {
+        return keepLocks && shared.getAsBoolean() ? ownerRuns(ownerId) : null;
+    }
+
+    private RowLock ownerRuns(String ownerId) {
+        return new RowLock(lockRunsOfOwner, List.of(ownerId, RunStatus.RUNNING.name()));
+    }
+
     List<String> killRunsOfOwner(WriteTx tx, String ownerId, Instant endTime, String reason) throws SQLException {
-        PreparedStatement select = tx.prepare("SELECT run_pk, run_id FROM mlops_runs WHERE owner_id = ? AND status = ?"
-                + " ORDER BY run_id" + lockClause);
+        // Locked here unless the writer took the lock before the write (see ownerRunsLock). A run the owner started
+        // after that lock would be locked here, inside the savepoint; an owner presumed dead starts none.
+        PreparedStatement select = tx.prepare(tx.holds(ownerRuns(ownerId)) ? SELECT_RUNS_OF_OWNER : lockRunsOfOwner);
         select.setString(1, ownerId);
         select.setString(2, RunStatus.RUNNING.name());
         List<Long> keys = new ArrayList<>();

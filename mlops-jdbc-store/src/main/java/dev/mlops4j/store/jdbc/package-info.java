@@ -24,7 +24,8 @@
  *       entries, written in the same transaction as their change, get sequence numbers in commit order. On H2 the
  *       writer takes that lock (and a run's lock, while other writers share the database) before the request's
  *       savepoint and never rolls it back (a transaction holding it always commits), because undoing a row in H2
- *       can lose another writer's later update of it.</li>
+ *       can lose another writer's later update of it. The other writes to rows that other writers change too do
+ *       the same on H2: the kill of an owner's runs (their locks) and the experiment writes (the experiment's).</li>
  * </ul>
  */
 package dev.mlops4j.store.jdbc;
