@@ -28,6 +28,30 @@ public interface Lineage {
     void record(ExecutionRecord record);
 
     /**
+     * Moves a recorded execution to a later state (RUNNING to COMPLETE, FAILED or CANCELED, as
+     * {@link ExecutionState#canMoveTo} allows) with the artifacts and events it added, in one atomic step.
+     *
+     * @param update the execution as it is now (same id, type, cache key, run and start), its new artifacts and
+     *     further events, no contexts
+     * @throws dev.mlops4j.NotFoundException if the execution or an event's artifact does not exist
+     * @throws dev.mlops4j.ConflictException if the execution cannot move to that state (e.g. it has ended already)
+     * @throws dev.mlops4j.InvalidInputException if the update changes what is fixed or names contexts
+     */
+    void update(ExecutionRecord update);
+
+    /**
+     * Creates child runs of {@code parent} already ended and records executions, all in one atomic write: one
+     * transaction instead of three per step for the steps of a pipeline answered from its cache.
+     *
+     * @param parent the tracking run the child runs belong to (they join its experiment); ignored without runs
+     * @param runs the child runs, which executions name by id
+     * @param records the executions, in order (an event may name an artifact of an earlier record)
+     * @throws dev.mlops4j.NotFoundException if the parent, an event's artifact or a context does not exist
+     * @throws dev.mlops4j.ConflictException if a run, execution or new artifact id exists already
+     */
+    void recordAll(dev.mlops4j.Run parent, List<ChildRun> runs, List<ExecutionRecord> records);
+
+    /**
      * @param type context type, e.g. {@link Context#PIPELINE}
      * @param name context name
      * @return the context of that type and name, created if absent

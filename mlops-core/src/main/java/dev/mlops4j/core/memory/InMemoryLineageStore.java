@@ -12,12 +12,14 @@ import dev.mlops4j.lineage.Execution;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
+import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.LineageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +54,13 @@ final class InMemoryLineageStore implements LineageStore {
     private final Map<String, Set<String>> contextsByExecution = new HashMap<>();
     private final Map<String, Set<String>> executionsByContext = new HashMap<>();
     private final Map<String, List<String>> executionsByCacheKey = new HashMap<>();
+    private final InMemoryMetadataStore metadata;
     private volatile boolean closed;
+
+    /** @param metadata the tracking part of the same store, which {@link #recordAll(List, List)} creates runs in */
+    InMemoryLineageStore(InMemoryMetadataStore metadata) {
+        this.metadata = metadata;
+    }
 
     @Override
     public Context putContext(Context context) {
@@ -92,51 +100,139 @@ final class InMemoryLineageStore implements LineageStore {
     @Override
     public void recordExecution(ExecutionRecord record) {
         Objects.requireNonNull(record, "record");
-        Execution execution = record.execution();
         write.lock();
         try {
             ensureOpen();
             // Check everything before changing anything: a failed record must leave no trace.
-            if (executions.containsKey(execution.id())) {
-                throw new ConflictException("execution " + execution.id() + " is already recorded");
+            check(record, new Staged());
+            apply(record);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
+    public void updateExecution(ExecutionRecord update) {
+        Objects.requireNonNull(update, "update");
+        Execution next = update.execution();
+        write.lock();
+        try {
+            ensureOpen();
+            Execution stored = executions.get(next.id());
+            if (stored == null) {
+                throw new NotFoundException("execution " + next.id() + " is not recorded; record it before updating"
+                        + " it");
             }
-            Set<String> newIds = new LinkedHashSet<>();
-            for (Artifact a : record.newArtifacts()) {
-                if (artifacts.containsKey(a.id())) {
-                    throw new ConflictException("artifact " + a.id() + " is already recorded; reference it with an"
-                            + " event instead of recording it again");
+            update.checkUpdates(stored);
+            Set<String> newIds = checkNewArtifacts(update, new Staged());
+            checkEvents(update, newIds, new Staged());
+            List<Event> existing = eventsByExecution.get(next.id());
+            for (Event e : update.events()) {
+                if (existing.stream().anyMatch(old -> old.type() == e.type() && old.name().equals(e.name())
+                        && old.artifactId().equals(e.artifactId()))) {
+                    throw new ConflictException("execution " + next.id() + " already has the " + e.type() + " event '"
+                            + e.name() + "' of artifact " + e.artifactId());
                 }
-                newIds.add(a.id());
             }
-            for (Event e : record.events()) {
-                if (!newIds.contains(e.artifactId()) && !artifacts.containsKey(e.artifactId())) {
-                    throw new NotFoundException("event '" + e.name() + "' of execution " + execution.id()
-                            + " names artifact " + e.artifactId() + ", which is neither recorded nor in the record");
-                }
-            }
-            for (String contextId : record.contextIds()) {
-                if (!contexts.containsKey(contextId)) {
-                    throw new NotFoundException("context " + contextId + " does not exist; create it with"
-                            + " putContext first");
-                }
-            }
-            record.newArtifacts().forEach(a -> artifacts.put(a.id(), a));
-            executions.put(execution.id(), execution);
-            List<Event> own = new ArrayList<>(record.events());
-            own.sort(BY_EXECUTION_ORDER);
-            eventsByExecution.put(execution.id(), own);
-            for (Event e : record.events()) {
-                eventsByArtifact.computeIfAbsent(e.artifactId(), k -> new ArrayList<>()).add(e);
-            }
-            Set<String> ctx = new LinkedHashSet<>(record.contextIds());
-            contextsByExecution.put(execution.id(), ctx);
-            ctx.forEach(c -> executionsByContext.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(execution.id()));
-            if (!execution.cacheKey().isEmpty()) {
-                executionsByCacheKey.computeIfAbsent(cacheIndexKey(execution.cacheKey(), execution.state()),
-                        k -> new ArrayList<>()).add(execution.id());
+            update.newArtifacts().forEach(a -> artifacts.put(a.id(), a));
+            executions.put(next.id(), next);
+            addEvents(next.id(), update.events());
+            if (!stored.cacheKey().isEmpty()) {
+                executionsByCacheKey.get(cacheIndexKey(stored.cacheKey(), stored.state())).remove(stored.id());
+                executionsByCacheKey.computeIfAbsent(cacheIndexKey(next.cacheKey(), next.state()),
+                        k -> new ArrayList<>()).add(next.id());
             }
         } finally {
             write.unlock();
+        }
+    }
+
+    @Override
+    public void recordAll(List<FinishedRun> runs, List<ExecutionRecord> records) {
+        List<FinishedRun> newRuns = List.copyOf(runs);
+        List<ExecutionRecord> batch = List.copyOf(records);
+        // The tracking part holds its lock around this one, so the runs and the executions are written together.
+        metadata.createFinishedRuns(newRuns, () -> {
+            write.lock();
+            try {
+                ensureOpen();
+                Staged staged = new Staged();
+                for (ExecutionRecord r : batch) {
+                    check(r, staged);
+                }
+                batch.forEach(this::apply);
+            } finally {
+                write.unlock();
+            }
+        });
+    }
+
+    /** Executions and artifacts added by earlier records of one batch, which later records may refer to. */
+    private static final class Staged {
+        final Set<String> executions = new HashSet<>();
+        final Set<String> artifacts = new HashSet<>();
+    }
+
+    private void check(ExecutionRecord record, Staged staged) {
+        Execution execution = record.execution();
+        if (executions.containsKey(execution.id()) || staged.executions.contains(execution.id())) {
+            throw new ConflictException("execution " + execution.id() + " is already recorded");
+        }
+        Set<String> newIds = checkNewArtifacts(record, staged);
+        checkEvents(record, newIds, staged);
+        for (String contextId : record.contextIds()) {
+            if (!contexts.containsKey(contextId)) {
+                throw new NotFoundException("context " + contextId + " does not exist; create it with"
+                        + " putContext first");
+            }
+        }
+        staged.executions.add(execution.id());
+        staged.artifacts.addAll(newIds);
+    }
+
+    private Set<String> checkNewArtifacts(ExecutionRecord record, Staged staged) {
+        Set<String> newIds = new LinkedHashSet<>();
+        for (Artifact a : record.newArtifacts()) {
+            if (artifacts.containsKey(a.id()) || staged.artifacts.contains(a.id())) {
+                throw new ConflictException("artifact " + a.id() + " is already recorded; reference it with an"
+                        + " event instead of recording it again");
+            }
+            newIds.add(a.id());
+        }
+        return newIds;
+    }
+
+    private void checkEvents(ExecutionRecord record, Set<String> newIds, Staged staged) {
+        for (Event e : record.events()) {
+            if (!newIds.contains(e.artifactId()) && !artifacts.containsKey(e.artifactId())
+                    && !staged.artifacts.contains(e.artifactId())) {
+                throw new NotFoundException("event '" + e.name() + "' of execution " + record.execution().id()
+                        + " names artifact " + e.artifactId() + ", which is neither recorded nor in the record");
+            }
+        }
+    }
+
+    private void apply(ExecutionRecord record) {
+        Execution execution = record.execution();
+        record.newArtifacts().forEach(a -> artifacts.put(a.id(), a));
+        executions.put(execution.id(), execution);
+        eventsByExecution.put(execution.id(), new ArrayList<>());
+        addEvents(execution.id(), record.events());
+        Set<String> ctx = new LinkedHashSet<>(record.contextIds());
+        contextsByExecution.put(execution.id(), ctx);
+        ctx.forEach(c -> executionsByContext.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(execution.id()));
+        if (!execution.cacheKey().isEmpty()) {
+            executionsByCacheKey.computeIfAbsent(cacheIndexKey(execution.cacheKey(), execution.state()),
+                    k -> new ArrayList<>()).add(execution.id());
+        }
+    }
+
+    private void addEvents(String executionId, List<Event> events) {
+        List<Event> own = eventsByExecution.get(executionId);
+        own.addAll(events);
+        own.sort(BY_EXECUTION_ORDER);
+        for (Event e : events) {
+            eventsByArtifact.computeIfAbsent(e.artifactId(), k -> new ArrayList<>()).add(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mlops4j.store.jdbc;
 
 import dev.mlops4j.StoreException;
 import dev.mlops4j.search.SearchRequest;
+import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.OwnerInfo;
 import dev.mlops4j.spi.RegistryStore;
@@ -145,6 +146,17 @@ public final class JdbcMetadataStore implements MetadataStore {
             writes.createRun(tx, run, copy);
             return null;
         });
+    }
+
+    /**
+     * Creates a run already ended, inside a lineage write ({@link JdbcLineageStore#recordAll}): created RUNNING and
+     * ended in the same transaction, with the checks and errors of {@link #createRun} and {@link #endRun}.
+     */
+    void createFinishedRun(WriteTx tx, FinishedRun finished) throws SQLException {
+        RunInfo run = finished.run();
+        writes.createRun(tx, new RunInfo(run.runId(), run.experimentId(), run.runName(), RunStatus.RUNNING,
+                run.startTime(), null, run.user(), run.source(), run.parentRunId(), run.ownerId()), finished.tags());
+        writes.endRun(tx, run.runId(), run.status(), run.endTime(), Map.of());
     }
 
     @Override
