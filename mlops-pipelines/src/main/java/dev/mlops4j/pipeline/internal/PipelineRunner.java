@@ -4,6 +4,7 @@ import dev.mlops4j.Experiment;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Run;
 import dev.mlops4j.lineage.Artifact;
+import dev.mlops4j.lineage.ChildRun;
 import dev.mlops4j.lineage.ArtifactState;
 import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
@@ -64,6 +65,9 @@ final class PipelineRunner {
     Run run;
     List<String> contextIds;
     Context resumeContext;
+    /** Writes of steps that did not run, queued by {@link #defer}; guarded by itself. */
+    private final List<ExecutionRecord> pending = new ArrayList<>();
+    private final List<ChildRun> pendingRuns = new ArrayList<>();
 
     PipelineRunner(Settings settings, CancelToken cancel) {
         this.settings = settings;
@@ -114,12 +118,23 @@ final class PipelineRunner {
             pipelineError = e;
             status = cancel.isCancelled() ? PipelineStatus.CANCELED : PipelineStatus.FAILED;
         }
-        Instant ended = clock.instant();
         List<StepResult> steps = new ArrayList<>();
+        String notStartedReason = notStartedReason(pipelineError);
         for (Step s : pipeline.steps()) {
-            steps.add(results.getOrDefault(s.name(), new StepResult(s.name(), cancel.isCancelled()
-                    ? ExecutionState.CANCELED : ExecutionState.NEW, "", "", "", 0, null, null, null)));
+            StepResult r = results.get(s.name());
+            steps.add(r != null ? r : notStarted(s, notStartedReason));
         }
+        try {
+            flush(); // the cache hits and never-started steps not written yet, in one transaction
+        } catch (RuntimeException e) {
+            if (pipelineError == null) {
+                pipelineError = e;
+                status = PipelineStatus.FAILED;
+            } else {
+                pipelineError.addSuppressed(e);
+            }
+        }
+        Instant ended = clock.instant();
         Throwable error = pipelineError != null ? pipelineError : steps.stream().map(StepResult::error)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (pipelineError != null && status == PipelineStatus.FAILED && steps.stream()
@@ -177,6 +192,71 @@ final class PipelineRunner {
             return PipelineStatus.CANCELED;
         }
         return PipelineStatus.SUCCEEDED;
+    }
+
+    private String notStartedReason(Throwable pipelineError) {
+        if (cancel.isCancelled()) {
+            return "not started: the pipeline run was cancelled";
+        }
+        Optional<StepResult> failed = results.values().stream().filter(r -> r.state() == ExecutionState.FAILED)
+                .findFirst();
+        if (failed.isPresent()) {
+            return "not started: step '" + failed.get().stepName() + "' failed";
+        }
+        return "not started: the pipeline run failed" + (pipelineError == null ? "" : ": " + pipelineError);
+    }
+
+    /**
+     * The result of a step that never started (the run was cancelled, or a step failed), with a CANCELED execution
+     * saying why, written with the next {@link #flush}. Nothing is recorded when the run failed before its lineage
+     * contexts existed.
+     */
+    StepResult notStarted(Step step, String reason) {
+        String executionId = "";
+        if (contextIds != null) {
+            executionId = Execution.newId();
+            Instant now = now();
+            String why = reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason;
+            defer(null, new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CANCELED, "", "",
+                    now, now, Map.of("reason", why)), List.of(), List.of(), contextIds));
+        }
+        return new StepResult(step.name(), ExecutionState.CANCELED, "", executionId, "", 0, null, null, null);
+    }
+
+    /**
+     * Queues what a step that does not run writes (a cache hit's finished child run and CACHED execution, a CANCELED
+     * execution), so that a run's consecutive cache hits cost one transaction instead of three commits each. The
+     * queue is written before any step executes and when the run ends, before it returns; with hooks it is written
+     * at once, so that hooks always see what they are told about.
+     *
+     * @param childRun the finished child run, or null
+     * @param record the execution
+     */
+    void defer(ChildRun childRun, ExecutionRecord record) {
+        synchronized (pending) {
+            if (childRun != null) {
+                pendingRuns.add(childRun);
+            }
+            pending.add(record);
+        }
+        if (!settings.hooks().isEmpty()) {
+            flush();
+        }
+    }
+
+    /** Writes the queued runs and executions in one atomic call; on failure they are dropped and it throws. */
+    void flush() {
+        synchronized (pending) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            try {
+                lineage.recordAll(run, List.copyOf(pendingRuns), List.copyOf(pending));
+            } finally {
+                pendingRuns.clear();
+                pending.clear();
+            }
+        }
     }
 
     /** Starts every step whose producers finished; stops starting new ones after a failure or cancellation. */
