@@ -40,16 +40,19 @@ public interface Lineage {
     void update(ExecutionRecord update);
 
     /**
-     * Creates child runs of {@code parent} already ended and records executions, all in one atomic write: one
-     * transaction instead of three per step for the steps of a pipeline answered from its cache.
+     * Creates new contexts and child runs of {@code parent} already ended, and records executions, all in one atomic
+     * write: one transaction instead of three per step for the steps of a pipeline answered from its cache.
      *
      * @param parent the tracking run the child runs belong to (they join its experiment); ignored without runs
+     * @param contexts contexts to create, e.g. a new pipeline run's ({@link Context#create}); one whose type and name
+     *     exist already is a conflict (use {@link #context} for contexts that may exist)
      * @param runs the child runs, which executions name by id
-     * @param records the executions, in order (an event may name an artifact of an earlier record)
+     * @param records the executions, in order (a record may name the new contexts, an event an artifact of an
+     *     earlier record)
      * @throws dev.mlops4j.NotFoundException if the parent, an event's artifact or a context does not exist
-     * @throws dev.mlops4j.ConflictException if a run, execution or new artifact id exists already
+     * @throws dev.mlops4j.ConflictException if a context, run, execution or new artifact exists already
      */
-    void recordAll(dev.mlops4j.Run parent, List<ChildRun> runs, List<ExecutionRecord> records);
+    void recordAll(dev.mlops4j.Run parent, List<Context> contexts, List<ChildRun> runs, List<ExecutionRecord> records);
 
     /**
      * @param type context type, e.g. {@link Context#PIPELINE}

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A tracking run that a {@link LineageStore#recordAll(java.util.List, java.util.List)} call creates already ended, with its tags: the run of a
- * pipeline step that did not have to run (a cache hit), written in the same transaction as its execution.
+ * A tracking run that a {@link LineageStore#recordAll(java.util.List, java.util.List, java.util.List)} call creates
+ * already ended, with its tags: the run of a pipeline step that did not have to run (a cache hit), written in the
+ * same transaction as its execution.
  *
  * @param run the run: a terminal status and an end time, id chosen by the engine
  * @param tags its tags, system tags included

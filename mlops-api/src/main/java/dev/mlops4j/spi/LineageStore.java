@@ -21,8 +21,8 @@ import java.util.Optional;
  * <ul>
  *   <li><b>One atomic write per execution:</b> {@link #recordExecution} stores the execution, its new artifacts,
  *       events and context memberships together or, if it throws, nothing; {@link #updateExecution} moves it to a
- *       later state with its further artifacts and events the same way; {@link #recordAll(List, List)} writes finished runs and
- *       several executions in one transaction.</li>
+ *       later state with its further artifacts and events the same way; {@link #recordAll(List, List, List)} writes
+ *       new contexts, finished runs and several executions in one transaction.</li>
  *   <li><b>Checked lifecycle:</b> an execution only moves forward, as {@link ExecutionState#canMoveTo} says (NEW,
  *       RUNNING, then one terminal state); an ended execution never changes.</li>
  *   <li><b>Records are otherwise immutable</b>: an execution's type, cache key, run, start and contexts are fixed
@@ -72,17 +72,20 @@ public interface LineageStore {
     void updateExecution(ExecutionRecord update);
 
     /**
-     * Creates tracking runs already ended and records executions, all in one transaction: the runs first (in order,
-     * so a run's parent may be an earlier run of the batch), then the records in order (a record's events may name
-     * artifacts of earlier records). Either everything is written or, if it throws, nothing.
+     * Creates contexts, creates tracking runs already ended and records executions, all in one transaction: the
+     * contexts first, then the runs (in order, so a run's parent may be an earlier run of the batch), then the
+     * records in order (a record may name the batch's contexts, its events artifacts of earlier records). Either
+     * everything is written or, if it throws, nothing.
      *
+     * @param contexts contexts to create; unlike {@link #putContext}, one whose type and name (or id) exist already
+     *     is a conflict, so use it only for contexts with new names (e.g. a new run's)
      * @param runs runs to create ended, each as {@link MetadataStore#createRun} would check it
      * @param records executions to record, each as {@link #recordExecution} would check it
      * @throws dev.mlops4j.NotFoundException if a run's experiment or parent, an event's artifact or a context does not
      *     exist
-     * @throws dev.mlops4j.ConflictException if a run, execution or new artifact id exists or appears twice
+     * @throws dev.mlops4j.ConflictException if a context, run, execution or new artifact exists or appears twice
      */
-    void recordAll(List<FinishedRun> runs, List<ExecutionRecord> records);
+    void recordAll(List<Context> contexts, List<FinishedRun> runs, List<ExecutionRecord> records);
 
     /** @param id artifact id @return the artifact, if it exists */
     Optional<Artifact> findArtifact(String id);

@@ -250,8 +250,8 @@ abstract class LineageContract extends ContractBase {
         assertThatThrownBy(() -> lineage().putContext(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().recordExecution(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().updateExecution(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> lineage().recordAll(null, List.of())).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> lineage().recordAll(List.of(), null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> lineage().recordAll(null, List.of(), List.of())).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(), null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().findArtifact(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().findExecutions(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().eventsOfArtifact(null)).isInstanceOf(NullPointerException.class);
@@ -432,12 +432,13 @@ abstract class LineageContract extends ContractBase {
     @Test
     void recordAll_runsAndExecutions_areWrittenTogether() {
         RunInfo parent = aRun();
-        Context run = context(Context.PIPELINE_RUN, parent.runId());
+        Context run = Context.create(Context.PIPELINE_RUN, parent.runId(), at(T0));
         Artifact csv = recordedInput();
         Execution first = cachedOf("step0", T0 + 10);
         Execution second = cachedOf("step1", T0 + 20);
         Artifact made = artifact("Dataset", "runs:/r/out", "out", T0 + 10);
-        lineage().recordAll(List.of(finishedChild(parent, "step0", first), finishedChild(parent, "step1", second)),
+        lineage().recordAll(List.of(run), List.of(finishedChild(parent, "step0", first),
+                        finishedChild(parent, "step1", second)),
                 List.of(new ExecutionRecord(first, List.of(made), List.of(event(first, csv, EventType.INPUT, "csv"),
                                 event(first, made, EventType.OUTPUT, "out")), List.of(run.id())),
                         new ExecutionRecord(second, List.of(), List.of(event(second, made, EventType.INPUT, "out")),
@@ -450,6 +451,7 @@ abstract class LineageContract extends ContractBase {
         assertThat(store().findRun(first.runId()).orElseThrow().tags()).containsEntry("pipeline.state", "CACHED");
         assertThat(store().childRuns(parent.runId())).extracting(RunInfo::runId)
                 .containsExactlyInAnyOrder(first.runId(), second.runId());
+        assertThat(lineage().findContext(Context.PIPELINE_RUN, parent.runId())).contains(run);
         assertThat(lineage().findExecutions(ExecutionQuery.all().inContext(run.id()))).containsExactly(second, first);
         assertThat(lineage().eventsOfArtifact(made.id())).extracting(Event::executionId)
                 .containsExactlyInAnyOrder(first.id(), second.id());
@@ -462,7 +464,8 @@ abstract class LineageContract extends ContractBase {
         Execution good = cachedOf("good", T0 + 10);
         Execution bad = cachedOf("bad", T0 + 20);
         Artifact unknown = artifact("Dataset", "file:/nowhere", "d", T0);
-        assertThatThrownBy(() -> lineage().recordAll(List.of(finishedChild(parent, "good", good),
+        Context run = Context.create(Context.PIPELINE_RUN, parent.runId(), at(T0));
+        assertThatThrownBy(() -> lineage().recordAll(List.of(run), List.of(finishedChild(parent, "good", good),
                 finishedChild(parent, "bad", bad)), List.of(
                 new ExecutionRecord(good, List.of(), List.of(event(good, csv, EventType.INPUT, "csv")), List.of()),
                 new ExecutionRecord(bad, List.of(), List.of(event(bad, unknown, EventType.INPUT, "x")), List.of()))))
@@ -472,22 +475,23 @@ abstract class LineageContract extends ContractBase {
         assertThat(store().childRuns(parent.runId())).isEmpty();
         assertThat(lineage().findExecution(good.id())).isEmpty();
         assertThat(lineage().eventsOfArtifact(csv.id())).hasSize(1);
+        assertThat(lineage().findContext(Context.PIPELINE_RUN, parent.runId())).isEmpty();
     }
 
     @Test
     void recordAll_existingRunOrExecution_conflictsAndWritesNothing() {
         RunInfo parent = aRun();
         Execution e = cachedOf("step", T0 + 10);
-        lineage().recordAll(List.of(finishedChild(parent, "step", e)), List.of(new ExecutionRecord(e, List.of(),
-                List.of(), List.of())));
+        lineage().recordAll(List.of(), List.of(finishedChild(parent, "step", e)),
+                List.of(new ExecutionRecord(e, List.of(), List.of(), List.of())));
         Execution again = cachedOf("again", T0 + 20);
         Execution reusingRun = new Execution(again.id(), again.type(), again.state(), again.cacheKey(), e.runId(),
                 again.startedAt(), again.endedAt(), Map.of());
-        assertThatThrownBy(() -> lineage().recordAll(List.of(finishedChild(parent, "again", reusingRun)),
+        assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(finishedChild(parent, "again", reusingRun)),
                 List.of(new ExecutionRecord(reusingRun, List.of(), List.of(), List.of()))))
                 .isInstanceOf(ConflictException.class);
         Execution other = cachedOf("other", T0 + 30);
-        assertThatThrownBy(() -> lineage().recordAll(List.of(finishedChild(parent, "other", other)),
+        assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(finishedChild(parent, "other", other)),
                 List.of(new ExecutionRecord(other, List.of(), List.of(), List.of()),
                         new ExecutionRecord(e, List.of(), List.of(), List.of()))))
                 .isInstanceOf(ConflictException.class);
@@ -498,12 +502,28 @@ abstract class LineageContract extends ContractBase {
     }
 
     @Test
+    void recordAll_existingContext_conflictsAndWritesNothing() {
+        RunInfo parent = aRun();
+        Context existing = context(Context.PIPELINE, "wine");
+        Context sameName = Context.create(Context.PIPELINE, "wine", at(T0 + 1));
+        Execution e = cachedOf("step", T0 + 10);
+        for (Context clash : List.of(sameName, existing)) {
+            assertThatThrownBy(() -> lineage().recordAll(List.of(clash), List.of(finishedChild(parent, "step", e)),
+                    List.of(new ExecutionRecord(e, List.of(), List.of(), List.of(clash.id())))))
+                    .isInstanceOf(ConflictException.class);
+        }
+        assertThat(lineage().findContext(Context.PIPELINE, "wine")).contains(existing);
+        assertThat(lineage().findExecution(e.id())).isEmpty();
+        assertThat(store().findRunInfo(e.runId())).isEmpty();
+    }
+
+    @Test
     void recordAll_unknownParentRun_notFoundAndWritesNothing() {
         RunInfo parent = aRun();
         RunInfo ghost = new RunInfo(newRunId(), parent.experimentId(), "ghost", RunStatus.RUNNING, at(T0), null, "u",
                 "s", null, null);
         Execution e = cachedOf("step", T0 + 10);
-        assertThatThrownBy(() -> lineage().recordAll(List.of(finishedChild(ghost, "step", e)),
+        assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(finishedChild(ghost, "step", e)),
                 List.of(new ExecutionRecord(e, List.of(), List.of(), List.of()))))
                 .isInstanceOf(NotFoundException.class);
         assertThat(store().findRunInfo(e.runId())).isEmpty();
@@ -516,7 +536,7 @@ abstract class LineageContract extends ContractBase {
         RunInfo parent = aRun();
         Execution cached = cachedOf("step", T0 + 10);
         Execution running = execution("train", ExecutionState.RUNNING, "", T0);
-        lineage().recordAll(List.of(finishedChild(parent, "step", cached)), List.of(
+        lineage().recordAll(List.of(), List.of(finishedChild(parent, "step", cached)), List.of(
                 new ExecutionRecord(cached, List.of(), List.of(), List.of()),
                 new ExecutionRecord(running, List.of(), List.of(), List.of())));
         Execution done = moved(running, ExecutionState.COMPLETE, T0 + 30, Map.of("attempts", "2"));

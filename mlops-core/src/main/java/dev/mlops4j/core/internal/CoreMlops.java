@@ -165,7 +165,7 @@ final class CoreMlops implements Mlops {
     }
 
     /**
-     * The run a {@link dev.mlops4j.lineage.Lineage#recordAll} call creates ended: checked like a run started with
+     * The run a {@link dev.mlops4j.lineage.Lineage#recordAll(Run, List, List, List)} call creates ended: checked like a run started with
      * {@code parent.newRun()}, with the same system tags, user, source and owner.
      */
     private FinishedRun finishedChild(Run parent, ChildRun child) {

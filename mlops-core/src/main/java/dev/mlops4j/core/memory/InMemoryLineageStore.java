@@ -57,7 +57,7 @@ final class InMemoryLineageStore implements LineageStore {
     private final InMemoryMetadataStore metadata;
     private volatile boolean closed;
 
-    /** @param metadata the tracking part of the same store, which {@link #recordAll(List, List)} creates runs in */
+    /** @param metadata the tracking part of the same store, in which {@link #recordAll} creates runs */
     InMemoryLineageStore(InMemoryMetadataStore metadata) {
         this.metadata = metadata;
     }
@@ -68,7 +68,7 @@ final class InMemoryLineageStore implements LineageStore {
         write.lock();
         try {
             ensureOpen();
-            String key = context.type() + '\u0000' + context.name();
+            String key = contextKey(context);
             Context existing = contextsByKey.get(key);
             if (existing != null) {
                 return existing;
@@ -148,7 +148,8 @@ final class InMemoryLineageStore implements LineageStore {
     }
 
     @Override
-    public void recordAll(List<FinishedRun> runs, List<ExecutionRecord> records) {
+    public void recordAll(List<Context> toCreate, List<FinishedRun> runs, List<ExecutionRecord> records) {
+        List<Context> newContexts = List.copyOf(toCreate);
         List<FinishedRun> newRuns = List.copyOf(runs);
         List<ExecutionRecord> batch = List.copyOf(records);
         // The tracking part holds its lock around this one, so the runs and the executions are written together.
@@ -157,8 +158,19 @@ final class InMemoryLineageStore implements LineageStore {
             try {
                 ensureOpen();
                 Staged staged = new Staged();
+                for (Context c : newContexts) {
+                    if (contexts.containsKey(c.id()) || contextsByKey.containsKey(contextKey(c))
+                            || !staged.contexts.add(c.id())) {
+                        throw new ConflictException("context " + c.type() + " '" + c.name() + "' (" + c.id()
+                                + ") exists already; a batch only creates new contexts");
+                    }
+                }
                 for (ExecutionRecord r : batch) {
                     check(r, staged);
+                }
+                for (Context c : newContexts) {
+                    contexts.put(c.id(), c);
+                    contextsByKey.put(contextKey(c), c);
                 }
                 batch.forEach(this::apply);
             } finally {
@@ -171,6 +183,11 @@ final class InMemoryLineageStore implements LineageStore {
     private static final class Staged {
         final Set<String> executions = new HashSet<>();
         final Set<String> artifacts = new HashSet<>();
+        final Set<String> contexts = new HashSet<>();
+    }
+
+    private static String contextKey(Context c) {
+        return c.type() + '\u0000' + c.name();
     }
 
     private void check(ExecutionRecord record, Staged staged) {
@@ -181,7 +198,7 @@ final class InMemoryLineageStore implements LineageStore {
         Set<String> newIds = checkNewArtifacts(record, staged);
         checkEvents(record, newIds, staged);
         for (String contextId : record.contextIds()) {
-            if (!contexts.containsKey(contextId)) {
+            if (!contexts.containsKey(contextId) && !staged.contexts.contains(contextId)) {
                 throw new NotFoundException("context " + contextId + " does not exist; create it with"
                         + " putContext first");
             }

@@ -60,15 +60,19 @@ final class JdbcLineageStore implements LineageStore {
             if (exists(tx.connection(), "SELECT 1 FROM mlops_lineage_contexts WHERE context_id = ?", context.id())) {
                 throw new ConflictException("context id " + context.id() + " exists with another type or name");
             }
-            PreparedStatement ps = tx.prepare("INSERT INTO mlops_lineage_contexts (context_id, context_type,"
-                    + " context_name, created_at) VALUES (?, ?, ?, ?)");
-            ps.setString(1, context.id());
-            ps.setString(2, context.type());
-            ps.setString(3, context.name());
-            ps.setLong(4, context.createdAt().toEpochMilli());
-            ps.executeUpdate();
+            insertContext(tx, context);
             return context;
         });
+    }
+
+    private static void insertContext(WriteTx tx, Context context) throws SQLException {
+        PreparedStatement ps = tx.prepare("INSERT INTO mlops_lineage_contexts (context_id, context_type,"
+                + " context_name, created_at) VALUES (?, ?, ?, ?)");
+        ps.setString(1, context.id());
+        ps.setString(2, context.type());
+        ps.setString(3, context.name());
+        ps.setLong(4, context.createdAt().toEpochMilli());
+        ps.executeUpdate();
     }
 
     @Override
@@ -108,14 +112,24 @@ final class JdbcLineageStore implements LineageStore {
     }
 
     @Override
-    public void recordAll(List<FinishedRun> runs, List<ExecutionRecord> records) {
+    public void recordAll(List<Context> contexts, List<FinishedRun> runs, List<ExecutionRecord> records) {
+        List<Context> newContexts = List.copyOf(contexts);
         List<FinishedRun> newRuns = List.copyOf(runs);
         List<ExecutionRecord> batch = List.copyOf(records);
         owner.write("recordAll", tx -> {
+            Staged staged = new Staged();
+            for (Context c : newContexts) {
+                if (staged.contexts.contains(c.id()) || findContext(tx.connection(), c.type(), c.name()).isPresent()
+                        || exists(tx, "SELECT 1 FROM mlops_lineage_contexts WHERE context_id = ?", c.id())) {
+                    throw new ConflictException("context " + c.type() + " '" + c.name() + "' (" + c.id() + ") exists"
+                            + " already; a batch only creates new contexts");
+                }
+                insertContext(tx, c);
+                staged.contexts.add(c.id());
+            }
             for (FinishedRun f : newRuns) {
                 owner.createFinishedRun(tx, f);
             }
-            Staged staged = new Staged();
             for (ExecutionRecord r : batch) {
                 check(tx, r, staged);
             }

@@ -149,7 +149,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     }
 
     /**
-     * Creates a run already ended, inside a lineage write ({@link JdbcLineageStore#recordAll}): created RUNNING and
+     * Creates a run already ended, inside a lineage write ({@link JdbcLineageStore#recordAll(List, List, List)}): created RUNNING and
      * ended in the same transaction, with the checks and errors of {@link #createRun} and {@link #endRun}.
      */
     void createFinishedRun(WriteTx tx, FinishedRun finished) throws SQLException {

@@ -65,9 +65,10 @@ final class PipelineRunner {
     Run run;
     List<String> contextIds;
     Context resumeContext;
-    /** Writes of steps that did not run, queued by {@link #defer}; guarded by itself. */
+    /** Writes of steps that did not run, queued by {@link #defer}, and the run's context; guarded by the first. */
     private final List<ExecutionRecord> pending = new ArrayList<>();
     private final List<ChildRun> pendingRuns = new ArrayList<>();
+    private final List<Context> pendingContexts = new ArrayList<>();
 
     PipelineRunner(Settings settings, CancelToken cancel) {
         this.settings = settings;
@@ -100,7 +101,11 @@ final class PipelineRunner {
         Throwable pipelineError = null;
         PipelineStatus status;
         try {
-            Context runContext = lineage.context(Context.PIPELINE_RUN, run.id());
+            // New with the run: created with the run's first lineage write rather than in a commit of its own.
+            Context runContext = Context.create(Context.PIPELINE_RUN, run.id(), started);
+            synchronized (pending) {
+                pendingContexts.add(runContext);
+            }
             contextIds = List.of(runContext.id(), lineage.context(Context.PIPELINE, pipeline.name()).id(),
                     lineage.context(Context.EXPERIMENT, experiment.name()).id());
             if (settings.resumeRunId() != null) {
@@ -247,12 +252,13 @@ final class PipelineRunner {
     /** Writes the queued runs and executions in one atomic call; on failure they are dropped and it throws. */
     void flush() {
         synchronized (pending) {
-            if (pending.isEmpty()) {
+            if (pending.isEmpty() && pendingContexts.isEmpty()) {
                 return;
             }
             try {
-                lineage.recordAll(run, List.copyOf(pendingRuns), List.copyOf(pending));
+                lineage.recordAll(run, List.copyOf(pendingContexts), List.copyOf(pendingRuns), List.copyOf(pending));
             } finally {
+                pendingContexts.clear();
                 pendingRuns.clear();
                 pending.clear();
             }

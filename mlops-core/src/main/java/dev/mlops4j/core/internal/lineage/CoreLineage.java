@@ -1,5 +1,7 @@
 package dev.mlops4j.core.internal.lineage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.Run;
@@ -70,6 +72,11 @@ public final class CoreLineage implements Lineage {
     private final Runs runs;
     private final Clock clock;
     private final BiFunction<Run, ChildRun, FinishedRun> childRuns;
+    /**
+     * Contexts are unique by type and name and never change or go away, so a context once seen is cached for good:
+     * a pipeline run asks for its pipeline's and experiment's contexts every time.
+     */
+    private final Cache<String, Context> knownContexts = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /**
      * @param store the lineage store
@@ -98,7 +105,8 @@ public final class CoreLineage implements Lineage {
     }
 
     @Override
-    public void recordAll(Run parent, List<ChildRun> runs, List<ExecutionRecord> records) {
+    public void recordAll(Run parent, List<Context> contexts, List<ChildRun> runs, List<ExecutionRecord> records) {
+        Objects.requireNonNull(contexts, "contexts");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(records, "records");
         if (!runs.isEmpty()) {
@@ -108,7 +116,7 @@ public final class CoreLineage implements Lineage {
         for (ChildRun r : runs) {
             finished.add(childRuns.apply(parent, r));
         }
-        store.recordAll(finished, records);
+        store.recordAll(contexts, finished, records);
     }
 
     /**
@@ -155,13 +163,29 @@ public final class CoreLineage implements Lineage {
 
     @Override
     public Context context(String type, String name) {
-        Optional<Context> existing = store.findContext(type, name);
-        return existing.orElseGet(() -> store.putContext(Context.create(type, name, clock.instant())));
+        Context known = knownContexts.getIfPresent(contextKey(type, name));
+        if (known != null) {
+            return known;
+        }
+        Context c = store.findContext(type, name).orElseGet(() -> store.putContext(Context.create(type, name,
+                clock.instant())));
+        knownContexts.put(contextKey(type, name), c);
+        return c;
     }
 
     @Override
     public Optional<Context> findContext(String type, String name) {
-        return store.findContext(type, name);
+        Context known = knownContexts.getIfPresent(contextKey(type, name));
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Context> found = store.findContext(type, name);
+        found.ifPresent(c -> knownContexts.put(contextKey(type, name), c));
+        return found;
+    }
+
+    private static String contextKey(String type, String name) {
+        return Objects.requireNonNull(type, "type") + '\u0000' + Objects.requireNonNull(name, "name");
     }
 
     @Override
