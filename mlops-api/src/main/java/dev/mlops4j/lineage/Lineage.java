@@ -81,6 +81,15 @@ public interface Lineage {
     /** @param query what to select @return the matching executions, newest first */
     List<Execution> executions(ExecutionQuery query);
 
+    /**
+     * The executions a query selects, each with its output artifacts, in one consistent read: a cache lookup's
+     * candidates without one more read per execution and per artifact.
+     *
+     * @param query what to select
+     * @return the matching executions with their outputs, newest first
+     */
+    List<ExecutionOutputs> executionsWithOutputs(ExecutionQuery query);
+
     /** @param executionId execution id @return its events, inputs then outputs, by name */
     List<Event> eventsOfExecution(String executionId);
 

@@ -5,6 +5,7 @@ import dev.mlops4j.lineage.ArtifactQuery;
 import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
@@ -98,6 +99,13 @@ public interface LineageStore {
 
     /** @param query criteria @return matching executions, start time descending, then id */
     List<Execution> findExecutions(ExecutionQuery query);
+
+    /**
+     * @param query criteria
+     * @return the executions {@link #findExecutions} returns for it, each with its OUTPUT events' artifacts by event
+     *     name, read in one snapshot
+     */
+    List<ExecutionOutputs> findExecutionsWithOutputs(ExecutionQuery query);
 
     /** @param executionId execution id @return its events: inputs then outputs, each by name */
     List<Event> eventsOfExecution(String executionId);

@@ -13,6 +13,7 @@ import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
@@ -129,6 +130,31 @@ abstract class LineageContract extends ContractBase {
         assertThat(lineage().findExecutions(ExecutionQuery.all().withCacheKey(sha("key")).withType("train")))
                 .containsExactly(train);
         assertThat(lineage().findExecutions(ExecutionQuery.all().withCacheKey(sha("other")))).isEmpty();
+    }
+
+    @Test
+    void findExecutionsWithOutputs_returnsEachExecutionsOutputArtifactsByName() {
+        Artifact csv = recordedInput();
+        Artifact model = artifact("Model", "runs:/abc/outputs/model", "model", T0 + 100);
+        Artifact metrics = artifact("Metrics", "runs:/abc/outputs/metrics", "metrics", T0 + 100);
+        Execution train = execution("train", ExecutionState.COMPLETE, sha("key"), T0 + 50);
+        lineage().recordExecution(new ExecutionRecord(train, List.of(model, metrics), List.of(
+                event(train, model, EventType.OUTPUT, "model"), event(train, csv, EventType.INPUT, "csv"),
+                event(train, metrics, EventType.OUTPUT, "metrics")), List.of()));
+        Execution reuse = execution("train", ExecutionState.CACHED, sha("key"), T0 + 60);
+        lineage().recordExecution(new ExecutionRecord(reuse, List.of(), List.of(
+                event(reuse, model, EventType.OUTPUT, "model")), List.of()));
+        lineage().markArtifactsDeleted(List.of(metrics.id()), at(T0 + 200));
+
+        List<ExecutionOutputs> found = lineage().findExecutionsWithOutputs(ExecutionQuery.all().withType("train")
+                .withCacheKey(sha("key")));
+        assertThat(found).extracting(ExecutionOutputs::execution).containsExactly(reuse, train);
+        assertThat(found.get(0).outputs()).containsExactly(Map.entry("model", model));
+        assertThat(found.get(1).outputs()).containsOnlyKeys("metrics", "model");
+        assertThat(found.get(1).outputs().get("model")).isEqualTo(model);
+        assertThat(found.get(1).outputs().get("metrics").state()).isEqualTo(ArtifactState.DELETED);
+        assertThat(lineage().findExecutionsWithOutputs(ExecutionQuery.all().withType("train")
+                .withStates(ExecutionState.FAILED))).isEmpty();
     }
 
     @Test
@@ -254,6 +280,7 @@ abstract class LineageContract extends ContractBase {
         assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(), null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().findArtifact(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().findExecutions(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> lineage().findExecutionsWithOutputs(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().eventsOfArtifact(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().markArtifactsDeleted(List.of(), null))
                 .isInstanceOf(NullPointerException.class);

@@ -9,6 +9,8 @@ import dev.mlops4j.lineage.ArtifactState;
 import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.EventType;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
@@ -302,31 +304,57 @@ final class InMemoryLineageStore implements LineageStore {
         read.lock();
         try {
             ensureOpen();
-            Collection<String> candidates;
-            if (query.cacheKey() != null) {
-                // Per state, so the COMPLETE executions a cache lookup wants are not buried under the CACHED ones
-                // every re-run adds.
-                List<String> ids = new ArrayList<>();
-                for (ExecutionState state : query.states().isEmpty() ? Set.of(ExecutionState.values())
-                        : query.states()) {
-                    ids.addAll(executionsByCacheKey.getOrDefault(cacheIndexKey(query.cacheKey(), state), List.of()));
-                }
-                candidates = ids;
-            } else if (query.contextId() != null) {
-                candidates = executionsByContext.getOrDefault(query.contextId(), Set.of());
-            } else {
-                candidates = executions.keySet();
-            }
-            return candidates.stream().map(executions::get)
-                    .filter(e -> query.contextId() == null
-                            || contextsByExecution.get(e.id()).contains(query.contextId()))
-                    .filter(e -> query.type() == null || e.type().equals(query.type()))
-                    .filter(e -> query.cacheKey() == null || e.cacheKey().equals(query.cacheKey()))
-                    .filter(e -> query.states().isEmpty() || query.states().contains(e.state()))
-                    .sorted(NEWEST_FIRST).limit(query.limit()).toList();
+            return executionsMatching(query);
         } finally {
             read.unlock();
         }
+    }
+
+    @Override
+    public List<ExecutionOutputs> findExecutionsWithOutputs(ExecutionQuery query) {
+        Objects.requireNonNull(query, "query");
+        read.lock();
+        try {
+            ensureOpen();
+            List<ExecutionOutputs> out = new ArrayList<>();
+            for (Execution e : executionsMatching(query)) {
+                Map<String, Artifact> outputs = new TreeMap<>();
+                for (Event ev : eventsByExecution.get(e.id())) { // by type, name, artifact id
+                    if (ev.type() == EventType.OUTPUT) {
+                        outputs.put(ev.name(), artifacts.get(ev.artifactId()));
+                    }
+                }
+                out.add(new ExecutionOutputs(e, outputs));
+            }
+            return out;
+        } finally {
+            read.unlock();
+        }
+    }
+
+    private List<Execution> executionsMatching(ExecutionQuery query) {
+        Collection<String> candidates;
+        if (query.cacheKey() != null) {
+            // Per state, so the COMPLETE executions a cache lookup wants are not buried under the CACHED ones
+            // every re-run adds.
+            List<String> ids = new ArrayList<>();
+            for (ExecutionState state : query.states().isEmpty() ? Set.of(ExecutionState.values())
+                    : query.states()) {
+                ids.addAll(executionsByCacheKey.getOrDefault(cacheIndexKey(query.cacheKey(), state), List.of()));
+            }
+            candidates = ids;
+        } else if (query.contextId() != null) {
+            candidates = executionsByContext.getOrDefault(query.contextId(), Set.of());
+        } else {
+            candidates = executions.keySet();
+        }
+        return candidates.stream().map(executions::get)
+                .filter(e -> query.contextId() == null
+                        || contextsByExecution.get(e.id()).contains(query.contextId()))
+                .filter(e -> query.type() == null || e.type().equals(query.type()))
+                .filter(e -> query.cacheKey() == null || e.cacheKey().equals(query.cacheKey()))
+                .filter(e -> query.states().isEmpty() || query.states().contains(e.state()))
+                .sorted(NEWEST_FIRST).limit(query.limit()).toList();
     }
 
     private static String cacheIndexKey(String cacheKey, ExecutionState state) {

@@ -9,6 +9,7 @@ import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
@@ -479,9 +480,51 @@ final class JdbcLineageStore implements LineageStore {
     @Override
     public List<Execution> findExecutions(ExecutionQuery query) {
         Objects.requireNonNull(query, "query");
+        List<Object> args = new ArrayList<>();
+        String sql = executionsSql(query, args);
+        return owner.read("findExecutions", c -> executions(c, sql, args));
+    }
+
+    @Override
+    public List<ExecutionOutputs> findExecutionsWithOutputs(ExecutionQuery query) {
+        Objects.requireNonNull(query, "query");
+        List<Object> args = new ArrayList<>();
+        String sql = executionsSql(query, args);
+        return owner.read("findExecutionsWithOutputs", c -> {
+            List<ExecutionOutputs> out = new ArrayList<>();
+            for (Execution e : executions(c, sql, args)) {
+                out.add(new ExecutionOutputs(e, outputsOf(c, e.id())));
+            }
+            return out;
+        });
+    }
+
+    /** An execution's output artifacts by event name (the greatest artifact id where a name has several). */
+    private static Map<String, Artifact> outputsOf(Connection c, String executionId) throws SQLException {
+        Map<String, String> idsByName = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_name, artifact_id FROM mlops_lineage_events"
+                + " WHERE execution_id = ? AND event_type = 'OUTPUT' ORDER BY event_name, artifact_id")) {
+            ps.setString(1, executionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    idsByName.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        Map<String, Artifact> byId = new HashMap<>();
+        for (Artifact a : artifacts(c, "SELECT " + ARTIFACT_COLUMNS + " FROM mlops_lineage_artifacts WHERE"
+                + " artifact_id IN (SELECT artifact_id FROM mlops_lineage_events WHERE execution_id = ? AND"
+                + " event_type = 'OUTPUT')", List.of(executionId))) {
+            byId.put(a.id(), a);
+        }
+        Map<String, Artifact> outputs = new java.util.LinkedHashMap<>();
+        idsByName.forEach((name, id) -> outputs.put(name, byId.get(id)));
+        return outputs;
+    }
+
+    private static String executionsSql(ExecutionQuery query, List<Object> args) {
         StringBuilder sql = new StringBuilder("SELECT " + EXECUTION_COLUMNS + " FROM mlops_lineage_executions e WHERE"
                 + " 1 = 1");
-        List<Object> args = new ArrayList<>();
         if (query.contextId() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM mlops_lineage_attributions a WHERE a.execution_id = e.execution_id"
                     + " AND a.context_id = ?)");
@@ -508,7 +551,7 @@ final class JdbcLineageStore implements LineageStore {
         }
         sql.append(" ORDER BY started_at DESC, execution_id LIMIT ?");
         args.add(query.limit());
-        return owner.read("findExecutions", c -> executions(c, sql.toString(), args));
+        return sql.toString();
     }
 
     private static List<Execution> executions(Connection c, String sql, List<?> args) throws SQLException {

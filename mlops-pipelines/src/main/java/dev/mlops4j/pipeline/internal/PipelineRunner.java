@@ -10,6 +10,7 @@ import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
@@ -348,26 +349,22 @@ final class PipelineRunner {
     }
 
     /**
-     * The newest execution of a step recorded in a context whose outputs are all intact, with those outputs.
+     * The newest of the candidates (newest first) whose outputs are all intact, within the staleness bound.
      *
-     * @return the outputs by name, or empty
+     * @return it with its outputs, or empty
      */
-    Optional<Map<String, Artifact>> intactOutputs(List<Execution> candidates, Step step, Duration maxStaleness) {
+    Optional<ExecutionOutputs> intactOutputs(List<ExecutionOutputs> candidates, Step step, Duration maxStaleness) {
         Instant oldest = maxStaleness == null ? null : now().minus(maxStaleness);
-        for (Execution e : candidates) {
+        for (ExecutionOutputs c : candidates) {
+            Execution e = c.execution();
             if (oldest != null && e.endedAt() != null && e.endedAt().isBefore(oldest)) {
                 break; // newest first: every later candidate is older still
             }
-            Map<String, Artifact> outputs = new LinkedHashMap<>();
-            for (Event ev : lineage.eventsOfExecution(e.id())) {
-                if (ev.type() == EventType.OUTPUT) {
-                    lineage.artifact(ev.artifactId()).ifPresent(a -> outputs.put(ev.name(), a));
-                }
-            }
+            Map<String, Artifact> outputs = c.outputs();
             boolean complete = step.outputs().stream().allMatch(o -> outputs.containsKey(o.name())
                     && outputs.get(o.name()).state() == ArtifactState.LIVE && lineage.isIntact(outputs.get(o.name())));
             if (complete) {
-                return Optional.of(outputs);
+                return Optional.of(c);
             }
             LOG.debug("cached execution {} of step '{}' has missing or changed outputs; not reusing it", e.id(),
                     step.name());

@@ -8,6 +8,7 @@ import dev.mlops4j.lineage.ChildRun;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
 import dev.mlops4j.pipeline.PipelineCancelledException;
@@ -79,7 +80,7 @@ final class StepRunner {
             Map<String, String> fingerprints = new LinkedHashMap<>();
             inputs.forEach((name, p) -> fingerprints.put(name, p.artifact().fingerprint()));
             key = CacheKeys.key(step, CodeVersions.of(step), fingerprints);
-            Optional<Hit> hit = findHit(key);
+            Optional<ExecutionOutputs> hit = findHit(key);
             if (hit.isPresent()) {
                 return reuse(hit.get(), key, inputs, start);
             }
@@ -87,41 +88,28 @@ final class StepRunner {
         return execute(key, inputs, start);
     }
 
-    private record Hit(Execution execution, Map<String, Artifact> outputs) {
-    }
-
-    private Optional<Hit> findHit(String key) {
+    /** The newest earlier execution with this key whose outputs are intact: one read per lookup. */
+    private Optional<ExecutionOutputs> findHit(String key) {
         if (owner.resumeContext != null) {
-            List<Execution> earlier = owner.lineage.executions(owner.stepQuery(step)
-                    .inContext(owner.resumeContext.id()).withCacheKey(key)
-                    .withStates(ExecutionState.COMPLETE, ExecutionState.CACHED).withLimit(5));
-            for (Execution candidate : earlier) {
-                Optional<Map<String, Artifact>> outputs = owner.intactOutputs(List.of(candidate), step, null);
-                if (outputs.isPresent()) {
-                    return Optional.of(new Hit(candidate, outputs.get()));
-                }
+            Optional<ExecutionOutputs> earlier = owner.intactOutputs(owner.lineage.executionsWithOutputs(
+                    owner.stepQuery(step).inContext(owner.resumeContext.id()).withCacheKey(key)
+                            .withStates(ExecutionState.COMPLETE, ExecutionState.CACHED).withLimit(5)), step, null);
+            if (earlier.isPresent()) {
+                return earlier;
             }
         }
         if (!owner.settings.cache() || !step.cacheable()) {
             return Optional.empty();
         }
-        List<Execution> candidates = owner.lineage.executions(owner.stepQuery(step).withCacheKey(key)
-                .withStates(ExecutionState.COMPLETE).withLimit(10));
-        for (Execution candidate : candidates) {
-            Optional<Map<String, Artifact>> outputs = owner.intactOutputs(List.of(candidate), step,
-                    step.maxStaleness().orElse(null));
-            if (outputs.isPresent()) {
-                return Optional.of(new Hit(candidate, outputs.get()));
-            }
-        }
-        return Optional.empty();
+        return owner.intactOutputs(owner.lineage.executionsWithOutputs(owner.stepQuery(step).withCacheKey(key)
+                .withStates(ExecutionState.COMPLETE).withLimit(10)), step, step.maxStaleness().orElse(null));
     }
 
     /**
      * Records a cache hit without running the step: a child run created already FINISHED and a CACHED execution,
      * queued so that consecutive hits are written in one transaction ({@link PipelineRunner#defer}).
      */
-    private StepResult reuse(Hit hit, String key, Map<String, Produced> inputs, Instant start) {
+    private StepResult reuse(ExecutionOutputs hit, String key, Map<String, Produced> inputs, Instant start) {
         String childId = ChildRun.newId();
         String executionId = Execution.newId();
         Instant end = owner.now();

@@ -15,6 +15,7 @@ import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
@@ -206,6 +207,11 @@ public final class CoreLineage implements Lineage {
     @Override
     public List<Execution> executions(ExecutionQuery query) {
         return store.findExecutions(query);
+    }
+
+    @Override
+    public List<ExecutionOutputs> executionsWithOutputs(ExecutionQuery query) {
+        return store.findExecutionsWithOutputs(query);
     }
 
     @Override
