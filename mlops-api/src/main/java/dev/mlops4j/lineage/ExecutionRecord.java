@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * Everything one execution adds to the lineage, written in one atomic step: the execution, the artifacts it
- * produced that are new, its input and output events, and the contexts it belongs to.
+ * produced that are new, its input and output events, and the contexts it belongs to. As an update of a recorded
+ * execution ({@link Lineage#update}) it carries the execution's new state and what it added since: new artifacts and
+ * further events, no contexts.
  *
  * @param execution the execution
  * @param newArtifacts artifacts recorded with it (its new outputs); existing artifacts are only referenced by events
