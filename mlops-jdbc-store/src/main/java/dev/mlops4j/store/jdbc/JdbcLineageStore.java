@@ -291,13 +291,19 @@ final class JdbcLineageStore implements LineageStore {
         }
         PreparedStatement props = tx.prepare("INSERT INTO mlops_lineage_execution_properties (execution_id,"
                 + " prop_key, prop_value) VALUES (?, ?, ?)");
-        for (Map.Entry<String, String> p : e.properties().entrySet()) {
-            props.setString(1, e.id());
-            props.setString(2, p.getKey());
-            props.setString(3, p.getValue());
-            props.addBatch();
-        }
+        addProperties(props, e.id(), e.properties());
         props.executeBatch();
+    }
+
+    /** Adds one (id, key, value) row per property to the batch of an INSERT into a properties table. */
+    private static void addProperties(PreparedStatement insert, String id, Map<String, String> properties)
+            throws SQLException {
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            insert.setString(1, id);
+            insert.setString(2, p.getKey());
+            insert.setString(3, p.getValue());
+            insert.addBatch();
+        }
     }
 
     private static void insertEvents(WriteTx tx, String executionId, List<Event> list) throws SQLException {
@@ -340,12 +346,7 @@ final class JdbcLineageStore implements LineageStore {
             PreparedStatement props = tx.prepare("INSERT INTO mlops_lineage_artifact_properties (artifact_id, prop_key,"
                     + " prop_value) VALUES (?, ?, ?)");
             for (Artifact a : artifacts) {
-                for (Map.Entry<String, String> p : a.properties().entrySet()) {
-                    props.setString(1, a.id());
-                    props.setString(2, p.getKey());
-                    props.setString(3, p.getValue());
-                    props.addBatch();
-                }
+                addProperties(props, a.id(), a.properties());
             }
             props.executeBatch();
         }
