@@ -8,6 +8,7 @@ import dev.mlops4j.tracking.RunRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.StringJoiner;
@@ -47,21 +48,26 @@ public record MetricValues(String source, Map<String, Double> values) {
     }
 
     /**
-     * The metrics of a registered model version: the latest metrics of the run that produced it, which is where
-     * evaluations logged them. Use it to evaluate a gate against a version, e.g. the one holding an alias:
-     * {@code gate.evaluate(MetricValues.of(runs, candidate), MetricValues.of(runs, champion))}.
+     * The metrics of a registered model version: the latest metrics of the run that produced it, overlaid by those of
+     * the run that evaluated it if it names one ({@link ModelVersion#evaluationRunId()}; a metric both runs have is the
+     * evaluation's). These are what a registry promotion's gate judges. Use it to evaluate a gate against a version,
+     * e.g. the one holding an alias: {@code gate.evaluate(MetricValues.of(runs, candidate), MetricValues.of(runs,
+     * champion))}.
      *
-     * @param runs where the version's run is read
+     * @param runs where the version's runs are read
      * @param version a model version
-     * @return its run's latest metric values, with source {@code "models:/<name>/<version> (run <id>)"}, the same
-     *     text a registry promotion shows
-     * @throws dev.mlops4j.NotFoundException if the version's run does not exist
+     * @return its latest metric values, with source {@code "models:/<name>/<version> (run <id>)"} or
+     *     {@code "models:/<name>/<version> (run <id>, evaluated by run <id>)"}, the text a registry promotion shows
+     * @throws dev.mlops4j.NotFoundException if the version's run or evaluation run does not exist
      */
     public static MetricValues of(Runs runs, ModelVersion version) {
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(version, "version");
-        MetricValues run = of(runs.get(version.runId()));
-        return new MetricValues(version.uri() + " (run " + version.runId() + ")", run.values());
+        Map<String, Double> values = new LinkedHashMap<>(of(runs.get(version.runId())).values());
+        Optional<String> evaluation = version.evaluationRunId();
+        evaluation.ifPresent(id -> values.putAll(of(runs.get(id)).values()));
+        return new MetricValues(version.uri() + " (run " + version.runId()
+                + evaluation.map(id -> ", evaluated by run " + id).orElse("") + ")", values);
     }
 
     /**

@@ -9,8 +9,11 @@ import java.util.Set;
  * What {@link Lineage#collectGarbage(RetentionPolicy)} removes: LIVE artifacts older than {@code maxAge}, except those
  * {@code protectedArtifactIds} name and everything upstream of them (the data and intermediate results behind a model
  * in production stay). Removed artifacts keep their records and events, marked {@link ArtifactState#DELETED}, so
- * lineage stays complete; their content in the artifact store is deleted unless another LIVE artifact has the same
- * fingerprint. Files left in place ({@code file:} uris) are deleted only if {@code deleteFiles}.
+ * lineage stays complete; their content in the artifact store is deleted unless something else still names it:
+ * another LIVE artifact with the same fingerprint, or a tracking run's artifact outside lineage (a run that logged the
+ * same bytes; the run artifacts that hold the deleted artifacts' own content do not count). What stays, and why, is in
+ * {@link RetentionReport#keptContents()}. Files left in place ({@code file:} uris) are deleted only if
+ * {@code deleteFiles}.
  *
  * @param maxAge artifacts created longer ago than this are candidates
  * @param protectedArtifactIds artifacts to keep, with their upstream

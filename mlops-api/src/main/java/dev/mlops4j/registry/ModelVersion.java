@@ -58,6 +58,14 @@ public record ModelVersion(String modelName, int version, String runId, String a
         return RecordedGate.fromTags(tags);
     }
 
+    /**
+     * @return the run that evaluated this version apart from its training run (a pipeline's evaluate step), if one was
+     *     named at registration ({@link Registration#evaluatedBy}); promotion gates read its metrics too
+     */
+    public Optional<String> evaluationRunId() {
+        return Optional.ofNullable(tags.get(Registration.EVALUATION_RUN_TAG));
+    }
+
     /** @return the training data fingerprint, if known */
     public Optional<String> dataFingerprintOpt() {
         return Optional.ofNullable(dataFingerprint);

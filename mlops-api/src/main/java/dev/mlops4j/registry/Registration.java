@@ -14,12 +14,18 @@ package dev.mlops4j.registry;
  * mlops-tribuo's tracked training logs), the schema reference from the run's artifact
  * {@value #DEFAULT_SCHEMA_ARTIFACT} if it exists (where mlops-validation logs schemas), and the gate outcomes the
  * run recorded ({@code gate.<name>.status} and {@code .summary} tags) are copied to the version's tags.
+ *
+ * <p>A model is often evaluated on hold-out data in a run of its own (a pipeline's evaluate step, after the train
+ * step's run ended). {@link #evaluatedBy(String)} names that run: the version then counts its metrics as its own, so a
+ * promotion gate ({@link Promotion#requiring}) judges the candidate and the champion by their evaluations.
  */
 public interface Registration {
     /** The run param read as the training data's fingerprint when none is given. */
     String DATASET_FINGERPRINT_PARAM = "dataset.sha256";
     /** The run artifact referenced as the version's data schema when present and none is given. */
     String DEFAULT_SCHEMA_ARTIFACT = "validation/schema.json";
+    /** The version tag naming the run given to {@link #evaluatedBy(String)} (a system tag: users cannot change it). */
+    String EVALUATION_RUN_TAG = "mlops.evaluation.run_id";
 
     /**
      * @param runId the finished run whose model (at {@code model}) to register
@@ -41,6 +47,16 @@ public interface Registration {
      */
     Registration from(ModelUri source);
 
+    /**
+     * Names the run that evaluated the model apart from its training run. Promotion gates then read the version's
+     * metrics from both runs, the evaluation's winning where both have a metric of the same name (a hold-out accuracy
+     * is what a gate means, not the training one). Recorded as the tag {@value #EVALUATION_RUN_TAG}.
+     *
+     * @param runId a FINISHED run holding the evaluation metrics
+     * @return this registration
+     */
+    Registration evaluatedBy(String runId);
+
     /** @param description free text @return this registration */
     Registration description(String description);
 
@@ -57,9 +73,10 @@ public interface Registration {
      * Registers the version, creating the model if it does not exist; the store assigns the next number.
      *
      * @return the new version
-     * @throws dev.mlops4j.NotFoundException if the run, or a model in it at the artifact path, does not exist
+     * @throws dev.mlops4j.NotFoundException if the run, or a model in it at the artifact path, or the evaluation run
+     *     does not exist
      * @throws dev.mlops4j.IllegalRunStateException if the run is not FINISHED (a running run could still replace the
-     *     model's files; a failed or killed one is not a model to ship)
+     *     model's files; a failed or killed one is not a model to ship), or the evaluation run is not FINISHED
      */
     ModelVersion register();
 }

@@ -10,6 +10,7 @@ import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.RunStatus;
 import dev.mlops4j.search.SearchRequest;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,6 +178,15 @@ public interface MetadataStore extends AutoCloseable {
 
     /** @param runId run id @param path artifact path @return the artifact, if recorded */
     Optional<ArtifactInfo> findArtifact(String runId, String path);
+
+    /**
+     * Finds every name of some blobs across all runs (of any status, deleted ones included): what lineage retention
+     * asks before it deletes a blob, so that content a run still names is never removed from under it.
+     *
+     * @param sha256s blob hashes; any number (stores query them in batches)
+     * @return the run artifacts whose hash is one of them, ordered by run id, then path
+     */
+    List<RunArtifact> findArtifactsByHash(Collection<String> sha256s);
 
     // ---------------------------------------------------------------- liveness of owning processes
 

@@ -79,7 +79,11 @@ public final class StepBuilder {
 
     /**
      * @param codeVersion a declared version of the step's code; changing it invalidates the cache. Without one, the
-     *     SHA-256 of the body's class files is used.
+     *     code version is a fingerprint of the code the body can reach: its class nest, the classes of objects it
+     *     captured, and every class their bytecode references, transitively (application classes by their bytes,
+     *     libraries by their jar's content, the JDK not at all). Declare a version when the step depends on what
+     *     that cannot see: classes reached only by reflection or service loading, resources and configuration
+     *     files it reads, state in static fields.
      * @return this builder
      */
     public StepBuilder version(String codeVersion) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops4j.Mlops;
+import dev.mlops4j.Run;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.lineage.Artifact;
 import dev.mlops4j.lineage.ArtifactState;
@@ -166,6 +167,55 @@ class LineageQueriesTest {
         assertThatThrownBy(() -> mlops.lineage().open(mlops.lineage().artifact(clean.id()).orElseThrow()))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("deleted by retention");
         assertThat(mlops.lineage().collectGarbage(RetentionPolicy.olderThan(Duration.ZERO)).deleted()).isEmpty();
+    }
+
+    @Test
+    void collectGarbage_contentAlsoLoggedByARun_keepsTheBlobAndSaysWhy() throws IOException {
+        PipelineResult r = pipeline().on(mlops).input(RAW, raw("wine.csv", "x")).run();
+        Artifact clean = r.artifact(CLEAN).orElseThrow();
+        Artifact model = r.artifact(MODEL).orElseThrow();
+        byte[] bytes;
+        try (var in = mlops.lineage().open(clean)) {
+            bytes = in.readAllBytes();
+        }
+        String runId;
+        try (Run run = mlops.experiment("elsewhere").startRun("copy")) {
+            run.logArtifact("copies/clean.json", bytes); // the same content, named by a run outside lineage
+            runId = run.id();
+        }
+
+        RetentionReport dry = mlops.lineage().collectGarbage(RetentionPolicy.olderThan(Duration.ZERO).dryRun(true));
+        RetentionReport report = mlops.lineage().collectGarbage(RetentionPolicy.olderThan(Duration.ZERO));
+
+        assertThat(dry.deleted()).extracting(Artifact::id).contains(clean.id(), model.id());
+        assertThat(dry.keptContents()).singleElement().satisfies(k -> {
+            assertThat(k.fingerprint()).isEqualTo(clean.fingerprint());
+            assertThat(k.artifactIds()).containsExactly(clean.id());
+            assertThat(k.reason()).isEqualTo("run " + runId + " names it as artifact 'copies/clean.json'");
+        });
+        assertThat(report.keptContents()).isEqualTo(dry.keptContents());
+        assertThat(report.blobsDeleted()).isEqualTo(1); // the model's content; the clean data's stays
+        assertThat(mlops.lineage().artifact(clean.id()).orElseThrow().state()).isEqualTo(ArtifactState.DELETED);
+        assertThat(mlops.runs().readArtifact(runId, "copies/clean.json")).isEqualTo(bytes);
+        assertThat(mlops.lineage().isIntact(model)).isFalse();
+    }
+
+    @Test
+    void collectGarbage_contentOfAnotherLiveArtifact_keepsTheBlobAndSaysWhy() throws IOException {
+        PipelineResult old = pipeline().on(mlops).input(RAW, raw("wine.csv", "x")).run();
+        Artifact oldClean = old.artifact(CLEAN).orElseThrow();
+        PipelineResult recent = pipeline().on(mlops).input(RAW, raw("wine.csv", "x")).cache(false).run();
+        Artifact recentClean = recent.artifact(CLEAN).orElseThrow();
+
+        RetentionReport report = mlops.lineage().collectGarbage(RetentionPolicy.olderThan(Duration.ZERO)
+                .protecting(Set.of(recentClean.id())));
+
+        assertThat(report.deleted()).extracting(Artifact::id).contains(oldClean.id());
+        assertThat(report.keptContents()).singleElement().satisfies(k -> {
+            assertThat(k.artifactIds()).containsExactly(oldClean.id());
+            assertThat(k.reason()).startsWith("LIVE lineage artifact " + recentClean.id());
+        });
+        assertThat(mlops.lineage().isIntact(recentClean)).isTrue();
     }
 
     @Test

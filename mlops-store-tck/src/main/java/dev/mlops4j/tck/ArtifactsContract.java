@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops4j.IllegalRunStateException;
 import dev.mlops4j.NotFoundException;
+import dev.mlops4j.spi.RunArtifact;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunStatus;
@@ -91,6 +92,47 @@ abstract class ArtifactsContract extends ContractBase {
 
         assertThat(store().listArtifacts(a.runId())).containsExactly(inA);
         assertThat(store().findArtifact(b.runId(), "model.bin")).contains(inB);
+    }
+
+    @Test
+    void findArtifactsByHash_blobNamedInSeveralRuns_findsEveryNameInRunThenPathOrder() {
+        String exp = experiment("shared-blobs").id();
+        RunInfo a = startRun(exp, "a");
+        RunInfo b = startRun(exp, "b");
+        RunInfo c = startRun(exp, "c");
+        ArtifactInfo sharedInA = artifact("model.bin", "shared", 1);
+        ArtifactInfo otherInA = artifact("notes.txt", "other", 2);
+        ArtifactInfo sharedInB = artifact("copy/model.bin", "shared", 3);
+        store().putArtifact(a.runId(), sharedInA);
+        store().putArtifact(a.runId(), otherInA);
+        store().putArtifact(b.runId(), sharedInB);
+        store().putArtifact(c.runId(), artifact("unrelated.txt", "unrelated", 4));
+        store().endRun(b.runId(), RunStatus.FINISHED, at(T0 + 5), Map.of()); // ended runs still name their blobs
+
+        List<RunArtifact> shared = List.of(new RunArtifact(a.runId(), sharedInA), new RunArtifact(b.runId(), sharedInB))
+                .stream().sorted(java.util.Comparator.comparing(RunArtifact::runId)).toList();
+        assertThat(store().findArtifactsByHash(List.of(sha256("shared")))).containsExactlyElementsOf(shared);
+        assertThat(store().findArtifactsByHash(List.of(sha256("shared"), sha256("other"))))
+                .extracting(r -> r.artifact().path()).containsExactlyInAnyOrder("model.bin", "notes.txt",
+                        "copy/model.bin");
+        assertThat(store().findArtifactsByHash(List.of(sha256("never logged")))).isEmpty();
+        assertThat(store().findArtifactsByHash(List.of())).isEmpty();
+    }
+
+    @Test
+    void findArtifactsByHash_moreHashesThanOneQueryTakes_findsThemAll() {
+        RunInfo run = aRun();
+        ArtifactInfo first = artifact("first.txt", "first", 1);
+        ArtifactInfo last = artifact("last.txt", "last", 2);
+        store().putArtifact(run.runId(), first);
+        store().putArtifact(run.runId(), last);
+        List<String> hashes = new java.util.ArrayList<>(List.of(sha256("first")));
+        for (int i = 0; i < 1_200; i++) {
+            hashes.add(sha256("absent " + i));
+        }
+        hashes.add(sha256("last"));
+
+        assertThat(store().findArtifactsByHash(hashes)).extracting(RunArtifact::artifact).containsExactly(first, last);
     }
 
     @Test

@@ -66,6 +66,7 @@ abstract class NullHostilityContract extends ContractBase {
                 new Case("listArtifacts(null)", () -> s.listArtifacts(null)),
                 new Case("findArtifact(null, path)", () -> s.findArtifact(null, "a.txt")),
                 new Case("findArtifact(run, null)", () -> s.findArtifact(id, null)),
+                new Case("findArtifactsByHash(null)", () -> s.findArtifactsByHash(null)),
                 new Case("getOrCreateExperiment(null, now)", () -> s.getOrCreateExperiment(null, now)),
                 new Case("getOrCreateExperiment(name, null)", () -> s.getOrCreateExperiment("new-exp", null)),
                 new Case("setExperimentTag(null, key, value)", () -> s.setExperimentTag(null, "k", "v")),

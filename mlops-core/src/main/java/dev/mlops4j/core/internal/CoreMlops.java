@@ -72,8 +72,8 @@ final class CoreMlops implements Mlops {
         this.runs = new CoreRuns(this);
         this.registry = store.registry().map(r -> new CoreModelRegistry(r, runs, config.user(), config.clock(),
                 this::ensureOpen, store.description())).orElse(null);
-        this.lineage = store.lineage().map(l -> new dev.mlops4j.core.internal.lineage.CoreLineage(l, artifacts, runs,
-                config.clock(), this::finishedChild)).orElse(null);
+        this.lineage = store.lineage().map(l -> new dev.mlops4j.core.internal.lineage.CoreLineage(l, store, artifacts,
+                runs, config.clock(), this::finishedChild)).orElse(null);
     }
 
     /**

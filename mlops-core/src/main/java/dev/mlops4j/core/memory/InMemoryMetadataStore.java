@@ -13,6 +13,7 @@ import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.OwnerInfo;
 import dev.mlops4j.spi.PageTokens;
 import dev.mlops4j.spi.RegistryStore;
+import dev.mlops4j.spi.RunArtifact;
 import dev.mlops4j.spi.StoreFeature;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.ExperimentInfo;
@@ -26,6 +27,7 @@ import dev.mlops4j.tracking.RunStatus;
 import dev.mlops4j.tracking.SystemTags;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -461,6 +463,22 @@ public final class InMemoryMetadataStore implements MetadataStore {
             ensureOpen();
             RunState state = runs.get(runId);
             return state == null ? Optional.empty() : Optional.ofNullable(state.artifacts.get(path));
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public List<RunArtifact> findArtifactsByHash(Collection<String> sha256s) {
+        Set<String> wanted = Set.copyOf(Objects.requireNonNull(sha256s, "sha256s"));
+        read.lock();
+        try {
+            ensureOpen();
+            List<RunArtifact> found = new ArrayList<>();
+            runs.forEach((runId, state) -> state.artifacts.values().stream().filter(a -> wanted.contains(a.sha256()))
+                    .forEach(a -> found.add(new RunArtifact(runId, a))));
+            found.sort(Comparator.comparing(RunArtifact::runId).thenComparing(r -> r.artifact().path()));
+            return found;
         } finally {
             read.unlock();
         }

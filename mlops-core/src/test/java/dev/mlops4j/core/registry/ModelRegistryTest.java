@@ -16,6 +16,7 @@ import dev.mlops4j.gate.ConditionStatus;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateRecorder;
 import dev.mlops4j.gate.GateResult;
+import dev.mlops4j.gate.MetricValues;
 import dev.mlops4j.model.ModelArtifacts;
 import dev.mlops4j.registry.AliasAssignment;
 import dev.mlops4j.registry.ApprovalPolicy;
@@ -28,6 +29,7 @@ import dev.mlops4j.registry.ModelVersion;
 import dev.mlops4j.registry.PromotionOutcome;
 import dev.mlops4j.registry.PromotionRejectedException;
 import dev.mlops4j.registry.PromotionResult;
+import dev.mlops4j.registry.Registration;
 import dev.mlops4j.registry.RegistryEvent;
 import dev.mlops4j.registry.Subscription;
 import dev.mlops4j.registry.VersionStatus;
@@ -197,6 +199,51 @@ class ModelRegistryTest {
     }
 
     // ---------------------------------------------------------------- promotion
+    private String evaluationRun(double accuracy) {
+        try (Run run = alice.experiment("linear").startRun("holdout")) {
+            run.logMetric("accuracy", accuracy).logMetric("holdout.rows", 50);
+            return run.id();
+        }
+    }
+
+    @Test
+    void register_evaluatedBy_recordsTheRunAndPromotionGatesReadItsMetricsOverTheTrainingOnes() {
+        // Training accuracies say both are fine; the hold-out evaluations say the challenger is worse.
+        ModelVersion champion = registry.newVersion("wine").fromRun(Fixtures.trainedRun(alice, 1, 0.99))
+                .evaluatedBy(evaluationRun(0.90)).register();
+        registry.promote("wine", champion.version()).to("production").because("first").throwIfRejected();
+        String holdout = evaluationRun(0.85);
+        ModelVersion challenger = registry.newVersion("wine").fromRun(Fixtures.trainedRun(alice, 2, 0.99))
+                .evaluatedBy(holdout).register();
+
+        PromotionResult r = registry.promote("wine", challenger.version()).to("production").requiring(RELEASE)
+                .because("nightly");
+
+        assertThat(challenger.evaluationRunId()).contains(holdout);
+        assertThat(challenger.tags()).containsEntry(Registration.EVALUATION_RUN_TAG, holdout);
+        assertThat(MetricValues.of(alice.runs(), challenger).values()).containsEntry("accuracy", 0.85)
+                .containsEntry("holdout.rows", 50.0);
+        assertThat(MetricValues.of(alice.runs(), challenger).source()).isEqualTo(challenger.uri() + " (run "
+                + challenger.runId() + ", evaluated by run " + holdout + ")");
+        assertThat(r.outcome()).isEqualTo(PromotionOutcome.REJECTED_BY_GATE);
+        assertThat(r.gate().champion()).isEqualTo(champion.uri() + " @production (run " + champion.runId()
+                + ", evaluated by run " + champion.evaluationRunId().orElseThrow() + ")");
+        assertThatThrownBy(() -> registry.setVersionTag("wine", challenger.version(), Registration.EVALUATION_RUN_TAG,
+                "other")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void register_evaluatedByUnknownOrRunningRun_isRejectedAndRegistersNothing() {
+        String trained = Fixtures.trainedRun(alice, 1, 0.9);
+        assertThatThrownBy(() -> registry.newVersion("wine").fromRun(trained).evaluatedBy("no-such-run").register())
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("evaluated by run no-such-run");
+        try (Run running = alice.experiment("linear").startRun("still evaluating")) {
+            assertThatThrownBy(() -> registry.newVersion("wine").fromRun(trained).evaluatedBy(running.id()).register())
+                    .isInstanceOf(IllegalRunStateException.class).hasMessageContaining("it is RUNNING");
+        }
+        assertThat(registry.findModel("wine")).isEmpty();
+    }
+
 
     @Test
     void promote_firstVersion_changeConditionSkippedAndAliasAssigned() {

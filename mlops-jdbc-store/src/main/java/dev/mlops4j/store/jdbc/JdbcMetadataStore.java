@@ -6,6 +6,7 @@ import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.OwnerInfo;
 import dev.mlops4j.spi.RegistryStore;
+import dev.mlops4j.spi.RunArtifact;
 import dev.mlops4j.spi.StoreFeature;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.ExperimentInfo;
@@ -18,6 +19,7 @@ import dev.mlops4j.tracking.RunStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -253,6 +255,16 @@ public final class JdbcMetadataStore implements MetadataStore {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(path, "path");
         return read("findArtifact", c -> reads.findArtifact(c, runId, path));
+    }
+
+    @Override
+    public List<RunArtifact> findArtifactsByHash(Collection<String> sha256s) {
+        Objects.requireNonNull(sha256s, "sha256s");
+        sha256s.forEach(h -> Objects.requireNonNull(h, "a hash in sha256s"));
+        if (sha256s.isEmpty()) {
+            return List.of();
+        }
+        return read("findArtifactsByHash", c -> reads.artifactsByHash(c, sha256s));
     }
 
     // ---------------------------------------------------------------- owners

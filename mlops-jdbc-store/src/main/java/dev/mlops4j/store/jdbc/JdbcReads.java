@@ -2,6 +2,7 @@ package dev.mlops4j.store.jdbc;
 
 import dev.mlops4j.spi.OwnerInfo;
 import dev.mlops4j.spi.PageTokens;
+import dev.mlops4j.spi.RunArtifact;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.ExperimentInfo;
 import dev.mlops4j.tracking.Metric;
@@ -14,12 +15,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 
 /**
  * The reads of a {@link JdbcMetadataStore}, each on a pooled connection of its own. They see committed
@@ -264,6 +268,31 @@ final class JdbcReads {
 
     Optional<ArtifactInfo> findArtifact(Connection c, String runId, String path) throws SQLException {
         return artifacts(c, runId, path).stream().findFirst();
+    }
+
+    List<RunArtifact> artifactsByHash(Connection c, Collection<String> sha256s) throws SQLException {
+        List<String> hashes = List.copyOf(new TreeSet<>(sha256s));
+        List<RunArtifact> result = new ArrayList<>();
+        // No index on sha256 (retention asks rarely, in batches): one scan of the names per IN_LIST_SIZE hashes.
+        for (int from = 0; from < hashes.size(); from += IN_LIST_SIZE) {
+            List<String> part = hashes.subList(from, Math.min(hashes.size(), from + IN_LIST_SIZE));
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.run_id, a.path, a.sha256, a.size_bytes,"
+                    + " a.logged_at FROM mlops_artifacts a JOIN mlops_runs r ON r.run_pk = a.run_pk"
+                    + " WHERE a.sha256 IN (?" + ", ?".repeat(part.size() - 1) + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new RunArtifact(rs.getString(1), new ArtifactInfo(rs.getString(2),
+                                rs.getString(3), rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5)))));
+                    }
+                }
+            }
+        }
+        // Sorted here rather than in SQL: the order must not depend on the database's collation.
+        result.sort(Comparator.comparing(RunArtifact::runId).thenComparing(r -> r.artifact().path()));
+        return result;
     }
 
     private List<ArtifactInfo> artifacts(Connection c, String runId, String path) throws SQLException {

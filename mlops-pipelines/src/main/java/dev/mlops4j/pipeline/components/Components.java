@@ -9,7 +9,9 @@ import dev.mlops4j.pipeline.Slot;
 import dev.mlops4j.pipeline.Step;
 import dev.mlops4j.pipeline.StepBuilder;
 import dev.mlops4j.registry.ModelVersion;
+import dev.mlops4j.registry.Promotion;
 import dev.mlops4j.registry.PromotionResult;
+import dev.mlops4j.registry.Registration;
 import dev.mlops4j.validation.data.CsvTable;
 import dev.mlops4j.validation.drift.DriftDetector;
 import dev.mlops4j.validation.drift.DriftReport;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -240,23 +243,31 @@ public final class Components {
      * @return the step
      */
     public static Step gate(StepBuilder step, Slot<Metrics> metrics, Gate gate, Slot<GateOutcome> outcome) {
-        return step.input(metrics).output(outcome).param("gate", gate.name())
-                .param("conditions", gate.conditions().stream().map(Object::toString).toList())
-                .body(ctx -> {
-                    Metrics m = ctx.input(metrics);
-                    GateResult result = gate.evaluate(MetricValues.of(m.source(), m.values()));
-                    ctx.run().logArtifact("gate/" + gate.name() + ".txt", result.toString()
-                            .getBytes(StandardCharsets.UTF_8));
-                    ctx.run().setTag("gate." + gate.name(), result.status().name());
-                    if (!result.passed()) {
-                        throw new GateFailedException(result);
-                    }
-                    ctx.output(outcome, GateOutcome.of(result));
-                });
+        return gateParams(step, gate).input(metrics).output(outcome).body(ctx -> {
+            Metrics m = ctx.input(metrics);
+            GateResult result = gate.evaluate(MetricValues.of(m.source(), m.values()));
+            ctx.run().logArtifact("gate/" + gate.name() + ".txt", result.toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            ctx.run().setTag("gate." + gate.name(), result.status().name());
+            if (!result.passed()) {
+                throw new GateFailedException(result);
+            }
+            ctx.output(outcome, GateOutcome.of(result));
+        });
+    }
+
+    /** The gate's name and conditions are parameters, so changing the gate invalidates the cache. */
+    private static StepBuilder gateParams(StepBuilder step, Gate gate) {
+        return step.param("gate", gate.name())
+                .param("conditions", gate.conditions().stream().map(Object::toString).toList());
     }
 
     /**
-     * Registers a trained model as a new version once its gate passed.
+     * Registers a trained model as a new version once its gate passed. The version points at the training run (where
+     * the model's files are); if the metrics the gate judged came from another run (the evaluate step's, as
+     * {@code TribuoComponents.evaluateClassifier} produces them), that run is named as the version's evaluation
+     * ({@link dev.mlops4j.registry.Registration#evaluatedBy}), so a promotion gate reads the hold-out metrics the
+     * pipeline's gate passed, whoever promotes the version later.
      *
      * @param step the step's name and settings
      * @param modelName registered model name
@@ -273,9 +284,14 @@ public final class Components {
                         + ctx.input(gate).summary());
             }
             TrainedModel m = ctx.input(model);
-            ModelVersion v = ctx.mlops().models().newVersion(ctx.param("model", String.class))
+            Registration registration = ctx.mlops().models().newVersion(ctx.param("model", String.class))
                     .fromRun(m.runId(), m.artifactPath()).dataFingerprint(m.dataFingerprint())
-                    .tag("pipeline.step_run", ctx.run().id()).register();
+                    .tag("pipeline.step_run", ctx.run().id());
+            String evaluation = ctx.input(gate).candidate();
+            if (evaluation != null && !evaluation.equals(m.runId()) && ctx.mlops().runs().find(evaluation).isPresent()) {
+                registration.evaluatedBy(evaluation);
+            }
+            ModelVersion v = registration.register();
             ctx.run().setTag("registered", v.modelName() + "/" + v.version());
             ctx.output(version, new RegisteredVersion(v.modelName(), v.version()));
         });
@@ -293,10 +309,39 @@ public final class Components {
      */
     public static Step promote(StepBuilder step, Slot<RegisteredVersion> version, String alias,
                                Slot<PromotionRecord> record) {
+        return promotion(step, version, alias, null, record);
+    }
+
+    /**
+     * Moves an alias to a registered version if it passes a release gate, evaluated by the registry against the
+     * version holding the alias (the champion): {@code Gate.metric("accuracy").notWorseThanChampion()} compares the
+     * two. Both sides are read as {@link dev.mlops4j.gate.MetricValues#of(dev.mlops4j.Runs, ModelVersion)}: the
+     * training run's metrics overlaid by the evaluation run's, which {@link #register} links. A rejection is an
+     * outcome, not a failure: the step completes with {@link PromotionRecord#promoted()} false and the registry's
+     * account of the decision logged on its run ({@code promotion/decision.txt}). Not cached by default.
+     *
+     * @param step the step's name and settings
+     * @param version the version to promote
+     * @param alias the alias, e.g. {@code "production"}
+     * @param release the gate the version must pass against the champion
+     * @param record what happened
+     * @return the step
+     */
+    public static Step promote(StepBuilder step, Slot<RegisteredVersion> version, String alias, Gate release,
+                               Slot<PromotionRecord> record) {
+        return promotion(gateParams(step, Objects.requireNonNull(release, "release")), version, alias, release, record);
+    }
+
+    private static Step promotion(StepBuilder step, Slot<RegisteredVersion> version, String alias, Gate release,
+                                  Slot<PromotionRecord> record) {
         return step.input(version).output(record).param("alias", alias).cache(false).body(ctx -> {
             RegisteredVersion v = ctx.input(version);
-            PromotionResult r = ctx.mlops().models().promote(v.name(), v.version()).to(ctx.param("alias", String.class))
+            Promotion promotion = ctx.mlops().models().promote(v.name(), v.version())
+                    .to(ctx.param("alias", String.class));
+            PromotionResult r = (release == null ? promotion : promotion.requiring(release))
                     .because("pipeline run " + ctx.run().info().parentRunId());
+            ctx.run().setTag("promotion", r.outcome().name());
+            ctx.run().logArtifact("promotion/decision.txt", r.message().getBytes(StandardCharsets.UTF_8));
             ctx.output(record, new PromotionRecord(v.name(), alias, v.version(), r.outcome().name(), r.promoted()));
         });
     }

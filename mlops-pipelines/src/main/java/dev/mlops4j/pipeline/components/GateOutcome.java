@@ -11,8 +11,11 @@ import java.util.List;
  * @param summary e.g. {@code "PASSED: 2 passed, 0 failed, 0 skipped"}
  * @param failures the failed conditions, one line each
  * @param table the aligned table of every condition
+ * @param candidate what was judged: the source of the metrics ({@link Metrics#source()}), which is the evaluation run's
+ *     id when an evaluation step produced them; {@link Components#register} links the version to that run
  */
-public record GateOutcome(String gate, boolean passed, String summary, List<String> failures, String table) {
+public record GateOutcome(String gate, boolean passed, String summary, List<String> failures, String table,
+                          String candidate) {
     /** Copies the failures. */
     public GateOutcome {
         failures = List.copyOf(failures);
@@ -21,6 +24,6 @@ public record GateOutcome(String gate, boolean passed, String summary, List<Stri
     /** @param result a gate result @return its outcome */
     public static GateOutcome of(GateResult result) {
         return new GateOutcome(result.gate(), result.passed(), result.summary(),
-                result.failures().stream().map(Object::toString).toList(), result.toString());
+                result.failures().stream().map(Object::toString).toList(), result.toString(), result.candidate());
     }
 }

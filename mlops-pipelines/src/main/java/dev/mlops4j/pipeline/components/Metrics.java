@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * Named metric values passed between steps, e.g. an evaluation's accuracy and F1 for a gate.
  *
- * @param source what produced them (a run id, a step)
+ * @param source the id of the run that logged them, when a run did (as evaluation steps do: a version registered after
+ *     a gate on these metrics is then linked to that run as its evaluation), else a description of what produced them
  * @param values metric name to value, sorted
  */
 public record Metrics(String source, Map<String, Double> values) {

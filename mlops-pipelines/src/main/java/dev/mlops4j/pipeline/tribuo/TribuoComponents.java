@@ -97,7 +97,9 @@ public final class TribuoComponents {
     }
 
     /**
-     * Evaluates a classifier on CSV text, logging Tribuo's metrics on the step's run.
+     * Evaluates a classifier on CSV text, logging Tribuo's metrics on the step's run. The metrics' source is that run's
+     * id, so {@code Components.register} after a gate on them names this run as the version's evaluation, and a
+     * registry promotion gate reads these hold-out metrics.
      *
      * @param step the step's name and settings
      * @param model the model

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateFailedException;
+import dev.mlops4j.gate.MetricValues;
 import dev.mlops4j.lineage.Artifact;
 import dev.mlops4j.lineage.LineageGraph;
 import dev.mlops4j.pipeline.Pipeline;
@@ -16,6 +17,7 @@ import dev.mlops4j.pipeline.StepFailedException;
 import dev.mlops4j.pipeline.tribuo.TribuoComponents;
 import dev.mlops4j.lineage.ExecutionState;
 import dev.mlops4j.registry.ModelVersion;
+import dev.mlops4j.registry.PromotionOutcome;
 import dev.mlops4j.validation.drift.DriftReport;
 import dev.mlops4j.validation.profile.Profile;
 import dev.mlops4j.validation.report.ValidationReport;
@@ -74,6 +76,15 @@ class WinePipelineTest {
     }
 
     static Pipeline wine(double minAccuracy) {
+        return wine(minAccuracy, 5, null);
+    }
+
+    /**
+     * @param minAccuracy the pipeline's gate before registration
+     * @param depth the depth of the CART trees
+     * @param release the registry's gate on promotion (against the champion), or null for none
+     */
+    static Pipeline wine(double minAccuracy, int depth, Gate release) {
         return Pipeline.builder("wine").input(CSV)
                 .step(Components.loadCsv(Step.named("load").tags("data"), CSV, DATA))
                 .step(Components.profile(Step.named("profile").tags("data"), DATA, PROFILE))
@@ -84,13 +95,14 @@ class WinePipelineTest {
                 .step(Components.drift(Step.named("drift"), TRAIN_PROFILE, TEST, DRIFT, false))
                 // Training waits for validation: bad data never reaches the trainer.
                 .step(TribuoComponents.trainClassifier(Step.named("train").input(VALIDATION).tags("model"), TRAIN,
-                        "cultivar", () -> new CARTClassificationTrainer(5), MODEL, SAVED))
+                        "cultivar", () -> new CARTClassificationTrainer(depth), MODEL, SAVED))
                 .step(TribuoComponents.evaluateClassifier(Step.named("evaluate").tags("model"), MODEL, TEST,
                         "cultivar", METRICS))
                 .step(Components.gate(Step.named("gate").tags("model"), METRICS,
                         Gate.metric("accuracy").atLeast(minAccuracy), GATE))
                 .step(Components.register(Step.named("register"), "wine", SAVED, GATE, VERSION))
-                .step(Components.promote(Step.named("promote"), VERSION, "production", PROMOTION))
+                .step(release == null ? Components.promote(Step.named("promote"), VERSION, "production", PROMOTION)
+                        : Components.promote(Step.named("promote"), VERSION, "production", release, PROMOTION))
                 .build();
     }
 
@@ -141,6 +153,46 @@ class WinePipelineTest {
     @Test
     void wine_onH2FileStore_runsCachesAndRecordsLineage() {
         assertWinePipeline(Mlops.open(home));
+    }
+
+    /**
+     * The plain components, train -> evaluate -> gate -> register -> promote, with a release gate that reads the
+     * registered versions' metrics: the hold-out accuracy evaluate logged, for the challenger and for the champion.
+     */
+    @Test
+    void wine_releaseGate_readsTheEvaluationAndComparesWithTheChampion() {
+        mlops = Mlops.inMemory();
+        Gate release = Gate.metric("accuracy").atLeast(0.85)
+                .and(Gate.metric("accuracy").notWorseThanChampion().by(0.0)).named("release");
+
+        PipelineResult first = wine(0.85, 5, release).on(mlops).input(CSV, wineCsv()).run();
+        ModelVersion v1 = mlops.models().version("wine", 1);
+        double accuracy = first.output(METRICS).values().get("accuracy");
+        assertThat(first.output(PROMOTION).promoted()).isTrue();
+        assertThat(v1.runId()).isEqualTo(first.step("train").stepRunId());
+        assertThat(v1.evaluationRunId()).contains(first.step("evaluate").stepRunId());
+        assertThat(MetricValues.of(mlops.runs(), v1).values()).containsEntry("accuracy", accuracy);
+        assertThat(mlops.runs().get(v1.runId()).latestMetrics()).doesNotContainKey("accuracy");
+
+        // A stump is a worse challenger: registered, since it passes the pipeline's own bar, but not promoted.
+        PipelineResult stump = wine(0.5, 1, release).on(mlops).input(CSV, wineCsv()).run();
+        double stumpAccuracy = stump.output(METRICS).values().get("accuracy");
+        assertThat(stumpAccuracy).isLessThan(accuracy);
+        assertThat(stump.output(VERSION)).isEqualTo(new RegisteredVersion("wine", 2));
+        assertThat(stump.output(PROMOTION).promoted()).isFalse();
+        assertThat(stump.output(PROMOTION).outcome()).isEqualTo(PromotionOutcome.REJECTED_BY_GATE.name());
+        assertThat(mlops.models().findByAlias("wine", "production").orElseThrow().version()).isEqualTo(1);
+        assertThat(new String(mlops.runs().readArtifact(stump.step("promote").stepRunId(), "promotion/decision.txt"),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("gate 'release' failed for models:/wine/2")
+                .contains("against v1");
+
+        // Retrained without the cache, the same model is as good as the champion: it takes the alias.
+        PipelineResult retrained = wine(0.85, 5, release).on(mlops).input(CSV, wineCsv()).cache(false).run();
+        assertThat(retrained.output(VERSION).version()).isEqualTo(3);
+        assertThat(retrained.output(PROMOTION).promoted()).isTrue();
+        assertThat(mlops.models().findByAlias("wine", "production").orElseThrow().gateResults().get("release")
+                .summary()).contains("champion models:/wine/1 @production (run " + v1.runId() + ", evaluated by run "
+                + v1.evaluationRunId().orElseThrow() + ")");
     }
 
     @Test

@@ -26,6 +26,8 @@ import dev.mlops4j.lineage.RetentionReport;
 import dev.mlops4j.spi.ArtifactStore;
 import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.LineageStore;
+import dev.mlops4j.spi.MetadataStore;
+import dev.mlops4j.spi.RunArtifact;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.SystemTags;
@@ -44,6 +46,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +72,7 @@ public final class CoreLineage implements Lineage {
     private static final Logger LOG = LoggerFactory.getLogger(CoreLineage.class);
 
     private final LineageStore store;
+    private final MetadataStore runNames;
     private final ArtifactStore blobs;
     private final Runs runs;
     private final Clock clock;
@@ -81,14 +85,16 @@ public final class CoreLineage implements Lineage {
 
     /**
      * @param store the lineage store
+     * @param runNames the metadata store whose run artifacts name blobs (retention keeps what they name)
      * @param blobs the artifact store behind {@code runs:/} uris
      * @param runs reads run artifacts
      * @param clock time of retention
      * @param childRuns makes the stored form of a child run (checked, with system tags, user and owner)
      */
-    public CoreLineage(LineageStore store, ArtifactStore blobs, Runs runs, Clock clock,
+    public CoreLineage(LineageStore store, MetadataStore runNames, ArtifactStore blobs, Runs runs, Clock clock,
                        BiFunction<Run, ChildRun, FinishedRun> childRuns) {
         this.store = Objects.requireNonNull(store, "store");
+        this.runNames = Objects.requireNonNull(runNames, "runNames");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -391,36 +397,96 @@ public final class CoreLineage implements Lineage {
             }
             (keep.contains(a.id()) ? kept : delete).add(a);
         }
+        Map<String, List<Artifact>> byContent = new LinkedHashMap<>();
+        delete.stream().filter(a -> a.uri().startsWith(RUNS_SCHEME))
+                .forEach(a -> byContent.computeIfAbsent(a.fingerprint(), k -> new ArrayList<>()).add(a));
         if (policy.dryRun() || delete.isEmpty()) {
-            return new RetentionReport(delete, kept, 0, 0, policy.dryRun());
+            Set<String> deleting = new HashSet<>(delete.stream().map(Artifact::id).toList());
+            return new RetentionReport(delete, kept, keptContents(byContent, deleting), 0, 0, policy.dryRun());
         }
         // Records first, contents second: a crash in between leaves unreferenced contents, never a LIVE record
-        // pointing at nothing.
+        // pointing at nothing. Whether a content is still named is decided after the marking, so that a LIVE artifact
+        // recorded meanwhile with the same content keeps it.
         store.markArtifactsDeleted(delete.stream().map(Artifact::id).toList(), now);
+        List<RetentionReport.KeptContent> keptContents = keptContents(byContent, Set.of());
+        Set<String> stays = new HashSet<>(keptContents.stream().map(RetentionReport.KeptContent::fingerprint).toList());
         int blobsDeleted = 0;
+        for (String fingerprint : byContent.keySet()) {
+            if (!stays.contains(fingerprint) && blobs.delete(fingerprint)) {
+                blobsDeleted++;
+            }
+        }
+        int filesDeleted = policy.deleteFiles() ? deleteFiles(delete) : 0;
+        return new RetentionReport(delete, kept, keptContents, blobsDeleted, filesDeleted, false);
+    }
+
+    private static int deleteFiles(List<Artifact> delete) {
         int filesDeleted = 0;
         Set<String> seen = new HashSet<>();
         for (Artifact a : delete) {
-            if (!seen.add(a.uri() + '\u0000' + a.fingerprint())) {
+            if (!a.uri().startsWith("file:") || !seen.add(a.uri() + '\u0000' + a.fingerprint())) {
                 continue;
             }
-            boolean stillUsed = !store.findArtifacts(ArtifactQuery.all().withFingerprint(a.fingerprint())
-                    .withState(ArtifactState.LIVE).withLimit(1)).isEmpty();
-            if (a.uri().startsWith(RUNS_SCHEME)) {
-                if (!stillUsed && blobs.delete(a.fingerprint())) {
-                    blobsDeleted++;
+            Path file = fileOf(a);
+            try {
+                if (Files.isRegularFile(file) && sha256(file).equals(a.fingerprint()) && Files.deleteIfExists(file)) {
+                    filesDeleted++;
                 }
-            } else if (a.uri().startsWith("file:") && policy.deleteFiles()) {
-                Path file = fileOf(a);
-                try {
-                    if (Files.isRegularFile(file) && sha256(file).equals(a.fingerprint()) && Files.deleteIfExists(file)) {
-                        filesDeleted++;
-                    }
-                } catch (IOException e) {
-                    throw new StoreException("cannot delete " + file + " behind artifact " + a + ": " + e, e);
-                }
+            } catch (IOException e) {
+                throw new StoreException("cannot delete " + file + " behind artifact " + a + ": " + e, e);
             }
         }
-        return new RetentionReport(delete, kept, blobsDeleted, filesDeleted, false);
+        return filesDeleted;
+    }
+
+    /**
+     * Which contents of the artifacts being deleted must stay, and why: another LIVE lineage artifact has the same
+     * content, or a run names it outside lineage (every lineage artifact's own content is a name in the run that
+     * produced it, {@code runs:/<run>/<path>}; those names do not count, any other does).
+     *
+     * @param byContent the deleted {@code runs:/} artifacts by content fingerprint
+     * @param deleting ids about to be deleted (a dry run has not marked them), not counted as LIVE
+     */
+    private List<RetentionReport.KeptContent> keptContents(Map<String, List<Artifact>> byContent,
+                                                           Set<String> deleting) {
+        List<RetentionReport.KeptContent> result = new ArrayList<>();
+        List<String> unshared = new ArrayList<>();
+        for (Map.Entry<String, List<Artifact>> blob : byContent.entrySet()) {
+            Optional<Artifact> live = store.findArtifacts(ArtifactQuery.all().withFingerprint(blob.getKey())
+                    .withState(ArtifactState.LIVE)).stream()
+                    // a file: artifact with the same bytes has its own copy and does not need the blob
+                    .filter(a -> a.uri().startsWith(RUNS_SCHEME) && !deleting.contains(a.id())).findFirst();
+            if (live.isPresent()) {
+                result.add(kept(blob, "LIVE lineage artifact " + live.get().id() + " (" + live.get().uri()
+                        + ") has the same content"));
+            } else {
+                unshared.add(blob.getKey());
+            }
+        }
+        if (unshared.isEmpty()) {
+            return result;
+        }
+        Map<String, List<RunArtifact>> names = new HashMap<>();
+        for (RunArtifact name : runNames.findArtifactsByHash(unshared)) {
+            names.computeIfAbsent(name.artifact().sha256(), k -> new ArrayList<>()).add(name);
+        }
+        for (String fingerprint : unshared) {
+            Set<String> ownContent = new HashSet<>(store.findArtifacts(ArtifactQuery.all().withFingerprint(fingerprint))
+                    .stream().map(Artifact::uri).toList());
+            List<RunArtifact> others = names.getOrDefault(fingerprint, List.of()).stream()
+                    .filter(n -> !ownContent.contains(n.uri())).toList();
+            if (!others.isEmpty()) {
+                RunArtifact first = others.get(0);
+                result.add(kept(Map.entry(fingerprint, byContent.get(fingerprint)), "run " + first.runId()
+                        + " names it as artifact '" + first.artifact().path() + "'"
+                        + (others.size() == 1 ? "" : " (and " + (others.size() - 1) + " more run artifacts)")));
+            }
+        }
+        return result;
+    }
+
+    private static RetentionReport.KeptContent kept(Map.Entry<String, List<Artifact>> blob, String reason) {
+        return new RetentionReport.KeptContent(blob.getKey(), blob.getValue().stream().map(Artifact::id).toList(),
+                reason);
     }
 }

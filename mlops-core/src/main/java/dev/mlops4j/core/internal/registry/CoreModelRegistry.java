@@ -181,6 +181,9 @@ public final class CoreModelRegistry implements ModelRegistry {
         Map<String, String> tags = new LinkedHashMap<>();
         RecordedGate.fromTags(run.tags()).values().forEach(g -> tags.putAll(g.toTags()));
         tags.putAll(r.tags);
+        if (r.evaluationRunId != null) {
+            tags.put(Registration.EVALUATION_RUN_TAG, finishedEvaluation(r));
+        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("run", r.runId);
         details.put("artifact_path", r.artifactPath);
@@ -194,6 +197,18 @@ public final class CoreModelRegistry implements ModelRegistry {
         ModelVersion registered = commit(store.createVersion(version, change("", details)));
         LOG.debug("registered {} from run {}", registered.uri(), r.runId);
         return registered;
+    }
+
+    private String finishedEvaluation(CoreRegistration r) {
+        RunRecord evaluation = runs.find(r.evaluationRunId).orElseThrow(() -> new NotFoundException("cannot register"
+                + " a version of '" + r.modelName + "' evaluated by run " + r.evaluationRunId + ": that run does not"
+                + " exist in " + storeDescription));
+        if (evaluation.status() != RunStatus.FINISHED) {
+            throw new IllegalRunStateException("cannot register a version of '" + r.modelName + "' evaluated by run "
+                    + r.evaluationRunId + ": it is " + evaluation.status() + "; name an evaluation that FINISHED (a"
+                    + " running one could still change its metrics, a failed one did not evaluate)");
+        }
+        return r.evaluationRunId;
     }
 
     @Override

@@ -20,6 +20,7 @@ final class CoreRegistration implements Registration {
     final Map<String, String> tags = new LinkedHashMap<>();
     String dataFingerprint;
     String schemaRef;
+    String evaluationRunId;
 
     CoreRegistration(CoreModelRegistry registry, String modelName) {
         this.registry = registry;
@@ -47,6 +48,12 @@ final class CoreRegistration implements Registration {
                     + " (that one is registered already)");
         }
         return fromRun(source.runId(), source.artifactPath());
+    }
+
+    @Override
+    public Registration evaluatedBy(String runId) {
+        this.evaluationRunId = Objects.requireNonNull(runId, "runId");
+        return this;
     }
 
     @Override

@@ -123,9 +123,12 @@ final class Promoter {
     }
 
     private MetricValues metrics(ModelVersion version, String alias) {
-        MetricValues run = MetricValues.of(registry.runs().get(version.runId()));
-        String source = version.uri() + (alias == null ? "" : " @" + alias) + " (run " + version.runId() + ")";
-        return new MetricValues(source, run.values());
+        MetricValues of = MetricValues.of(registry.runs(), version);
+        if (alias == null) {
+            return of;
+        }
+        String uri = version.uri().toString();
+        return new MetricValues(uri + " @" + alias + of.source().substring(uri.length()), of.values());
     }
 
     private static String summary(GateResult result) {
