@@ -151,14 +151,11 @@ public final class JdbcMetadataStore implements MetadataStore {
     }
 
     /**
-     * Creates a run already ended, inside a lineage write ({@link JdbcLineageStore#recordAll(List, List, List)}): created RUNNING and
-     * ended in the same transaction, with the checks and errors of {@link #createRun} and {@link #endRun}.
+     * Creates a run already ended, inside a lineage write ({@link JdbcLineageStore#recordAll(List, List, List)}),
+     * with the checks and errors of {@link #createRun}.
      */
     void createFinishedRun(WriteTx tx, FinishedRun finished) throws SQLException {
-        RunInfo run = finished.run();
-        writes.createRun(tx, new RunInfo(run.runId(), run.experimentId(), run.runName(), RunStatus.RUNNING,
-                run.startTime(), null, run.user(), run.source(), run.parentRunId(), run.ownerId()), finished.tags());
-        writes.endRun(tx, run.runId(), run.status(), run.endTime(), Map.of());
+        writes.insertRun(tx, finished.run(), finished.tags());
     }
 
     @Override
