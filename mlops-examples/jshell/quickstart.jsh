@@ -2,13 +2,22 @@
 //
 //     bin/jshell mlops-examples/jshell/quickstart.jsh
 //
-// Tracks a small learning-rate sweep on the Iris data, searches the runs, compares them, writes an HTML report with
-// the loss curves, and leaves you in JShell with `mlops`, `ids`, `diff` and `report` defined to keep exploring.
+// Tracks a small learning-rate sweep on the Iris data, searches the runs, compares them and gates the best one; then
+// profiles the data, validates a batch against an inferred schema and checks two samples for drift; writes the HTML
+// reports and leaves you in JShell with `mlops`, `ids`, `diff`, `gate`, `profile`, `schema`, `validation`, `drift`
+// and `reports` defined to keep exploring.
 
 import dev.mlops4j.*;
 import dev.mlops4j.tracking.*;
 import dev.mlops4j.report.*;
 import dev.mlops4j.examples.Dataset;
+import dev.mlops4j.examples.ExampleData;
+import dev.mlops4j.gate.Gate;
+import dev.mlops4j.validation.data.CsvTable;
+import dev.mlops4j.validation.drift.DriftDetector;
+import dev.mlops4j.validation.profile.Profile;
+import dev.mlops4j.validation.report.Validator;
+import dev.mlops4j.validation.schema.Schema;
 import java.nio.file.*;
 import java.util.List;
 
@@ -52,6 +61,41 @@ System.out.println(best);
 var diff = mlops.runs().compare(ids);
 System.out.println(diff);
 
-// The same as a self-contained HTML page, with the mse curves of all three runs.
-var report = Reports.runComparison(mlops, ids).writeTo(Files.createTempDirectory("mlops4j-").resolve("iris-sweep.html"));
-System.out.println("Report written to " + report + "; open " + report.toUri() + " in a browser");
+// Gate the best run before anything ships: each condition with what was observed.
+var gate = Gate.metric("mse").atMost(0.06).and(Gate.metric("slope").between(0.3, 0.5)).named("quality").evaluate(best);
+System.out.println(gate);
+
+// Data: profile the Iris data (counts, moments, quantiles, top values) and infer a schema from it.
+var irisCsv = ExampleData.file("iris.csv");
+var profile = Profile.of(CsvTable.of(irisCsv));
+System.out.println(profile);
+var schema = Schema.infer(profile);
+System.out.println(schema);
+
+// Validate a new batch against the schema: a petal length typed in millimetres and an unknown species.
+var batch = CsvTable.builder("batch.csv", """
+        sepal_length,sepal_width,petal_length,petal_width,species
+        5.1,3.5,1.4,0.2,setosa
+        7.0,3.2,47,1.4,versicolor
+        6.3,3.3,6.0,2.5,iris-x
+        """).build();
+var validation = Validator.against(schema).validate(batch);
+System.out.println(validation);
+
+// Drift: the first 100 flowers (setosa and versicolor) against the last 100 (versicolor and virginica).
+var lines = Files.readAllLines(irisCsv);
+var detector = DriftDetector.defaults();
+var early = detector.profile(CsvTable.builder("iris rows 1-100", String.join("\n", lines.subList(0, 101))).build());
+var late = detector.profile(CsvTable.builder("iris rows 51-150",
+        lines.get(0) + "\n" + String.join("\n", lines.subList(51, 151))).build());
+var drift = detector.compare(early, late);
+System.out.println(drift.summary());
+
+// The same as self-contained HTML pages: the runs with their mse curves, the validation and the drift.
+var dir = Files.createTempDirectory("mlops4j-");
+var reports = List.of(
+        Reports.runComparison(mlops, ids).writeTo(dir.resolve("iris-sweep.html")),
+        DataReports.validation(validation).writeTo(dir.resolve("iris-validation.html")),
+        DataReports.drift(early, late, drift).writeTo(dir.resolve("iris-drift.html")));
+System.out.println("Reports written to " + dir + ": " + reports.stream().map(p -> p.getFileName().toString()).toList()
+        + "; open " + reports.get(0).toUri() + " in a browser");

@@ -58,6 +58,23 @@ public record LineageGraph(Artifact root, Direction direction, Map<String, Artif
     }
 
     /**
+     * What JShell, a notebook cell or a log line shows: a summary line, then the tree of {@link #toText()} (the
+     * record's default would print every artifact, execution and event as one line of field dumps).
+     *
+     * @return e.g. {@code Upstream lineage of ModelVersion models:/wine/3: 9 artifacts, 8 executions} and the tree
+     */
+    @Override
+    public String toString() {
+        return (direction == Direction.UPSTREAM ? "Upstream" : "Downstream") + " lineage of " + root.type() + " "
+                + root.uri() + ": " + count(artifacts.size(), "artifact") + ", "
+                + count(executions.size(), "execution") + "\n" + toText();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
      * The graph as an indented tree from the root: for upstream, each artifact lists the executions that produced it
      * and under each its inputs; for downstream, the executions that read it and their outputs. A node reached again
      * is printed once more with {@code (see above)} instead of its subtree.

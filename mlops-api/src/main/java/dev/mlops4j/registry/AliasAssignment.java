@@ -1,5 +1,6 @@
 package dev.mlops4j.registry;
 
+import dev.mlops4j.internal.TextTable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -28,6 +29,6 @@ public record AliasAssignment(String modelName, String alias, int version, Strin
     /** @return e.g. {@code models:/wine@production -> v4 (alice, 2024-05-01T10:00:00Z)} */
     @Override
     public String toString() {
-        return uri() + " -> v" + version + " (" + Text.oneLine(assignedBy, 40) + ", " + assignedAt + ")";
+        return uri() + " -> v" + version + " (" + TextTable.oneLine(assignedBy, 40) + ", " + assignedAt + ")";
     }
 }

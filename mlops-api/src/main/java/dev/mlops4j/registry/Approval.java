@@ -1,5 +1,6 @@
 package dev.mlops4j.registry;
 
+import dev.mlops4j.internal.TextTable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -22,5 +23,12 @@ public record Approval(String modelName, int version, String alias, String appro
         Objects.requireNonNull(approver, "approver");
         approvedAt = Instant.ofEpochMilli(Objects.requireNonNull(approvedAt, "approvedAt").toEpochMilli());
         reason = reason == null ? "" : reason;
+    }
+
+    /** @return one line, e.g. {@code models:/wine/4 @production approved by bob at 2024-05-01T10:00:00Z: checked} */
+    @Override
+    public String toString() {
+        return ModelUri.version(modelName, version) + " @" + alias + " approved by " + TextTable.oneLine(approver, 60)
+                + " at " + approvedAt + (reason.isEmpty() ? "" : ": " + TextTable.oneLine(reason, 120));
     }
 }

@@ -1,9 +1,11 @@
 package dev.mlops4j.registry;
 
+import dev.mlops4j.internal.TextTable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -49,7 +51,7 @@ public record AuditEntry(long sequence, Instant at, String user, AuditAction act
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("#").append(sequence).append(' ').append(at).append(' ')
-                .append(Text.oneLine(user, 60)).append(' ').append(action).append(' ').append(modelName);
+                .append(TextTable.oneLine(user, 60)).append(' ').append(action).append(' ').append(modelName);
         if (version != null) {
             sb.append(" v").append(version);
         }
@@ -60,11 +62,22 @@ public record AuditEntry(long sequence, Instant at, String user, AuditAction act
             sb.append(" (from v").append(previousVersion).append(')');
         }
         if (!reason.isEmpty()) {
-            sb.append(": ").append(Text.oneLine(reason, 120));
+            sb.append(": ").append(TextTable.oneLine(reason, 120));
         }
         if (!details.isEmpty()) {
-            sb.append(' ').append(new TreeMap<>(details));
+            StringJoiner shown = new StringJoiner(", ", " {", "}");
+            new TreeMap<>(details).forEach((k, v) -> shown.add(TextTable.oneLine(k, 60) + "=" + detail(v)));
+            sb.append(shown);
         }
         return sb.toString();
+    }
+
+    /**
+     * A detail as it fits on the entry's line: a multi-line value (a gate's condition table) only says how long it
+     * is, {@code details()} has it whole.
+     */
+    static String detail(String value) {
+        long lines = value.lines().count();
+        return lines > 1 ? "(" + lines + " lines)" : TextTable.oneLine(value, 80);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlops4j.registry;
 
+import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.model.ClassAllowList;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.serving.ModelHandle;
@@ -304,7 +305,7 @@ public interface ModelRegistry {
 
     /**
      * @param name a model name
-     * @return every audit entry of the model, in trail order
+     * @return every audit entry of the model, in trail order (an unmodifiable list that prints as a table)
      */
     default List<AuditEntry> auditTrail(String name) {
         List<AuditEntry> all = new ArrayList<>();
@@ -313,7 +314,7 @@ public interface ModelRegistry {
             List<AuditEntry> page = audit(filter);
             all.addAll(page);
             if (page.size() < filter.limit()) {
-                return all;
+                return new PrintedList<>(all, AuditTable::render);
             }
             filter = filter.after(page.get(page.size() - 1));
         }

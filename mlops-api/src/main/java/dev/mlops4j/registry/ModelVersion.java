@@ -1,5 +1,6 @@
 package dev.mlops4j.registry;
 
+import dev.mlops4j.internal.TextTable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -85,6 +86,6 @@ public record ModelVersion(String modelName, int version, String runId, String a
     @Override
     public String toString() {
         return uri() + " " + status + " (" + flavor + " " + modelClass.substring(modelClass.lastIndexOf('.') + 1)
-                + ", run " + runId + ", registered by " + Text.oneLine(createdBy, 40) + " at " + createdAt + ")";
+                + ", run " + runId + ", registered by " + TextTable.oneLine(createdBy, 40) + " at " + createdAt + ")";
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlops4j.registry;
 
+import dev.mlops4j.internal.TextTable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +44,6 @@ public record RegisteredModel(String name, String description, Map<String, Strin
     @Override
     public String toString() {
         return "model '" + name + "' (" + latestVersion + " version" + (latestVersion == 1 ? "" : "s") + ")"
-                + (description.isEmpty() ? "" : ": " + Text.oneLine(description, 80));
+                + (description.isEmpty() ? "" : ": " + TextTable.oneLine(description, 80));
     }
 }

@@ -35,7 +35,8 @@ import java.util.Optional;
  * @param flavors the model flavors to load with, {@code null} to discover them
  * @param sink where sampled predictions go, {@code null} to record nothing
  * @param sampleRate the fraction of predictions recorded, 0 to 1
- * @param queueCapacity how many records may wait for the sink before new ones are dropped
+ * @param queueCapacity how many records of one predicting thread may wait for the sink before that thread's new ones
+ *                      are dropped (each thread records into a queue of its own; memory follows what waits)
  * @param flushTimeout how long closing waits for queued records to reach the sink
  */
 public record ServingOptions(Duration pollInterval, boolean checkInputs, Map<InputIssueKind, InputPolicy> policies,
@@ -191,7 +192,11 @@ public record ServingOptions(Duration pollInterval, boolean checkInputs, Map<Inp
             return this;
         }
 
-        /** @param capacity records that may wait for the sink (default 10 000) @return this builder */
+        /**
+         * @param capacity records of one predicting thread that may wait for the sink (default 10 000); more are dropped
+         *                 and counted
+         * @return this builder
+         */
         public Builder queueCapacity(int capacity) {
             this.queueCapacity = capacity;
             return this;

@@ -1,5 +1,6 @@
 package dev.mlops4j.tracking;
 
+import dev.mlops4j.internal.TextTable;
 import java.util.List;
 import java.util.Optional;
 

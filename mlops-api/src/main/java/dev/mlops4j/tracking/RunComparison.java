@@ -1,6 +1,7 @@
 package dev.mlops4j.tracking;
 
 import dev.mlops4j.InvalidInputException;
+import dev.mlops4j.internal.TextTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.mlops4j.tracking;
 
+import dev.mlops4j.internal.TextTable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

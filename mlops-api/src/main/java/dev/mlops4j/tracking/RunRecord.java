@@ -1,12 +1,15 @@
 package dev.mlops4j.tracking;
 
+import dev.mlops4j.internal.TextTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A snapshot of a run: its attributes, params, the latest value of each metric, and tags.
@@ -67,22 +70,32 @@ public record RunRecord(RunInfo info, Map<String, String> params, Map<String, Me
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(info.toString()).append('\n');
-        appendSection(sb, "params", new TreeMap<>(params));
-        TreeMap<String, String> metrics = new TreeMap<>();
-        latestMetrics.forEach((k, m) -> metrics.put(k, TextTable.number(m.value()) + "  (step " + m.step() + ")"));
-        appendSection(sb, "metrics", metrics);
-        appendSection(sb, "tags", new TreeMap<>(tags));
+        appendSection(sb, "params", rows(params, v -> List.of(v)));
+        // The step is a column of its own, so that the steps line up whatever the width of the values.
+        appendSection(sb, "metrics", rows(latestMetrics,
+                m -> List.of(TextTable.number(m.value()), "(step " + m.step() + ")")));
+        appendSection(sb, "tags", rows(tags, v -> List.of(v)));
         return sb.toString();
     }
 
-    private static void appendSection(StringBuilder sb, String title, Map<String, String> values) {
-        if (values.isEmpty()) {
+    private static <V> List<List<String>> rows(Map<String, V> values, Function<V, List<String>> cells) {
+        List<List<String>> rows = new ArrayList<>();
+        new TreeMap<>(values).forEach((k, v) -> {
+            List<String> row = new ArrayList<>();
+            row.add(k);
+            row.addAll(cells.apply(v));
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    private static void appendSection(StringBuilder sb, String title, List<List<String>> rows) {
+        if (rows.isEmpty()) {
             return;
         }
         sb.append("  ").append(title).append(":\n");
-        List<List<String>> rows = new ArrayList<>();
-        values.forEach((k, v) -> rows.add(List.of(k, v)));
+        List<String> header = Collections.nCopies(rows.get(0).size(), "");
         // The table's header and rule are dropped: a key-value list reads better without them.
-        TextTable.render("    ", List.of("", ""), rows).lines().skip(2).forEach(l -> sb.append(l).append('\n'));
+        TextTable.render("    ", header, rows).lines().skip(2).forEach(l -> sb.append(l).append('\n'));
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.ConditionStatus;
+import dev.mlops4j.internal.PrintedList;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,5 +103,42 @@ class RegistryValuesTest {
         assertThatThrownBy(() -> AuditFilter.builder().limit(0).build()).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new AuditFilter(null, 2, null, null, null, null, 0, 10))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs the model name");
+    }
+
+    @Test
+    void auditEntry_toString_multiLineDetailSaysHowLongInsteadOfBreakingTheLine() {
+        AuditEntry e = new AuditEntry(9, T, "bob", AuditAction.PROMOTION_REJECTED, "wine", 4, "production", null,
+                "nightly", Map.of("gate.status", "FAILED",
+                        "gate.table", "  status  condition\n  FAILED  x\n  PASSED  y"));
+
+        assertThat(e.toString()).isEqualTo("#9 2024-05-01T10:00:00.123Z bob PROMOTION_REJECTED wine v4 @production:"
+                + " nightly {gate.status=FAILED, gate.table=(3 lines)}").doesNotContain("\n");
+        assertThat(e.details().get("gate.table")).contains("\n");
+    }
+
+    @Test
+    void auditTrail_toString_isAnAlignedTableOfTheEntries() {
+        List<AuditEntry> trail = new PrintedList<>(List.of(
+                new AuditEntry(1, T, "alice", AuditAction.VERSION_REGISTERED, "wine", 1, null, null, "", Map.of()),
+                new AuditEntry(2, T, "bob", AuditAction.ALIAS_MOVED, "wine", 3, "production", 1, "beats v1",
+                        Map.of("gate.table", "a\nb"))), AuditTable::render);
+
+        assertThat(trail.toString()).isEqualTo("""
+                2 audit entries:
+                #  at                        user   action              model  version  alias        from  reason
+                -  ------------------------  -----  ------------------  -----  -------  -----------  ----  --------
+                1  2024-05-01T10:00:00.123Z  alice  VERSION_REGISTERED  wine   v1
+                2  2024-05-01T10:00:00.123Z  bob    ALIAS_MOVED         wine   v3       @production  v1    beats v1
+                """);
+        assertThat(trail).hasSize(2).isEqualTo(List.copyOf(trail));
+        assertThatThrownBy(() -> trail.add(trail.get(0))).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(AuditTable.render(List.of())).isEqualTo("(no audit entries)\n");
+    }
+
+    @Test
+    void approval_toString_isOneLine() {
+        assertThat(new Approval("wine", 4, "production", "bob", T, "checked\nby hand").toString())
+                .isEqualTo("models:/wine/4 @production approved by bob at 2024-05-01T10:00:00.123Z:"
+                        + " checked\\nby hand");
     }
 }

@@ -30,9 +30,10 @@ class TrackingToStringTest {
     }
 
     @Test
-    void runRecord_listsParamsMetricsAndTagsAligned() {
+    void runRecord_listsParamsMetricsAndTagsAligned_stepsInAColumnOfTheirOwn() {
         RunRecord r = new RunRecord(info(RunStatus.FINISHED, T.plusSeconds(1)), Map.of("lr", "0.01", "max_depth", "6"),
-                Map.of("accuracy", new Metric("accuracy", 0.913333333, 9, T)), Map.of("team", "fraud"));
+                Map.of("accuracy", new Metric("accuracy", 0.913333333, 9, T), "loss", new Metric("loss", 0.5, 12, T)),
+                Map.of("team", "fraud"));
 
         assertThat(r.toString()).isEqualTo("Run " + ID + " 'baseline' FINISHED (experiment 1), started"
                 + " 2024-01-01T00:00:00Z, took 1.0 s\n"
@@ -41,6 +42,7 @@ class TrackingToStringTest {
                 + "    max_depth  6\n"
                 + "  metrics:\n"
                 + "    accuracy  0.913333  (step 9)\n"
+                + "    loss      0.5       (step 12)\n"
                 + "  tags:\n"
                 + "    team  fraud\n");
     }

@@ -50,6 +50,7 @@ public final class DataQualityStory {
      * @param args ignored
      */
     public static void main(String[] args) {
+        ExampleLogging.quiet();
         try (Mlops mlops = Mlops.open()) {
             System.out.println("mlops4j data-quality story");
             System.out.println("  store: " + mlops.describeStore());

@@ -4,7 +4,6 @@ import dev.mlops4j.Mlops;
 import dev.mlops4j.Run;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateResult;
-import dev.mlops4j.registry.AuditEntry;
 import dev.mlops4j.registry.ModelRegistry;
 import dev.mlops4j.registry.ModelVersion;
 import dev.mlops4j.registry.PromotionResult;
@@ -67,6 +66,7 @@ public final class WineRegistryStory {
      * @param args ignored
      */
     public static void main(String[] args) {
+        ExampleLogging.quiet();
         try (Mlops mlops = Mlops.open()) {
             System.out.println("mlops4j model registry story");
             System.out.println("  store: " + mlops.describeStore());
@@ -155,10 +155,8 @@ public final class WineRegistryStory {
                 .because("challenger from the nightly training");
         out.println(indent(challenge.toString().strip()));
 
-        out.println("\n7. Audit trail of " + MODEL);
-        for (AuditEntry e : registry.auditTrail(MODEL)) {
-            out.println(indent(e.toString().strip()));
-        }
+        out.println("\n7. Audit trail of " + MODEL + " (mlops.models().auditTrail(\"" + MODEL + "\"))");
+        out.println(indent(registry.auditTrail(MODEL).toString().strip()));
         Path card = Reports.modelCard(mlops, MODEL, champion.version()).writeTo(reports.resolve("wine-model-card.html"));
         out.println("\nWrote the production model's card to " + card);
         return new Outcome(champion, challenger, promotion, challenge, card);

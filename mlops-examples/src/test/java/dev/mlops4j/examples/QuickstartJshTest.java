@@ -26,7 +26,7 @@ class QuickstartJshTest {
     }
 
     @Test
-    void quickstartJsh_runsEverySnippet_andPrintsTablesComparisonAndReport() throws Exception {
+    void quickstartJsh_runsEverySnippet_andPrintsTablesComparisonGateDataChecksAndReports() throws Exception {
         String output = JShellScript.run(script(), System.getProperty("java.class.path"));
 
         assertThat(output).contains("run_id").contains("lr-0.04").contains("lr-0.001");
@@ -34,16 +34,32 @@ class QuickstartJshTest {
                 .contains("1 of 3 params and 3 of 3 metrics differ")
                 .contains("learning_rate");
         assertThat(output).containsPattern("Run [0-9a-f]{32} 'lr-0\\.04' FINISHED");
-        Matcher written = Pattern.compile("Report written to (\\S+); open file:").matcher(output);
-        assertThat(written.find()).as("report path in:\n%s", output).isTrue();
-        Path report = Path.of(written.group(1));
+        assertThat(output).contains("Gate 'quality' on run ").contains("PASSED  mse <= 0.06");
+        assertThat(output).contains("Profile of iris.csv: 150 rows, 5 columns")
+                .containsPattern("species +CATEGORICAL +required");
+        assertThat(output).contains("Validation of batch.csv: INVALID, 3 rows, 2 errors")
+                .containsPattern("ERROR +petal_length +VALUE_ABOVE_RANGE .*47(\\.0)? \\(line 3\\)")
+                .containsPattern("ERROR +species +UNEXPECTED_CATEGORICAL_VALUE .*iris-x \\(line 4\\)");
+        assertThat(output).containsPattern("DRIFT: \\d of 5 judged columns drifted");
+        Matcher written = Pattern.compile("Reports written to (\\S+): \\[iris-sweep.html, iris-validation.html,"
+                + " iris-drift.html\\]; open file:").matcher(output);
+        assertThat(written.find()).as("reports line in:\n%s", output).isTrue();
+        Path dir = Path.of(written.group(1));
         try {
-            String html = Files.readString(report, StandardCharsets.UTF_8);
-            assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("aria-label=\"mse\"")
+            assertThat(Files.readString(dir.resolve("iris-sweep.html"), StandardCharsets.UTF_8))
+                    .startsWith("<!DOCTYPE html>").contains("<svg").contains("aria-label=\"mse\"")
                     .doesNotContain("<script");
+            assertThat(Files.readString(dir.resolve("iris-validation.html"), StandardCharsets.UTF_8))
+                    .contains("VALUE_ABOVE_RANGE").doesNotContain("<script");
+            assertThat(Files.readString(dir.resolve("iris-drift.html"), StandardCharsets.UTF_8))
+                    .contains("<svg").doesNotContain("<script");
         } finally {
-            Files.deleteIfExists(report);
-            Files.deleteIfExists(report.getParent());
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
         }
     }
 }

@@ -48,7 +48,8 @@ class StoriesTest {
                     .allMatch(r -> r.status() == RunStatus.FINISHED);
         }
         String story = printed.toString(StandardCharsets.UTF_8);
-        assertThat(story).contains("REJECTED_BY_GATE", "a request with a misspelt feature is refused", "alcohl");
+        assertThat(story).containsPattern("PROMOTION_REJECTED +wine +v2 +@production")
+                .contains("a request with a misspelt feature is refused", "alcohl");
         assertThat(outcome.modelCard()).exists();
         assertThat(Files.readString(outcome.modelCard(), StandardCharsets.UTF_8)).contains("@production");
     }

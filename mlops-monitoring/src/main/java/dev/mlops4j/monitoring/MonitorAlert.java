@@ -29,4 +29,10 @@ public record MonitorAlert(Kind kind, String model, Instant at, String message, 
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(window, "window");
     }
+
+    /** @return one line, e.g. {@code DRIFT alert for 'rain' at 2026-01-02T00:00:00Z (window 3): ...} */
+    @Override
+    public String toString() {
+        return kind + " alert for '" + model + "' at " + at + " (window " + window.index() + "): " + message;
+    }
 }

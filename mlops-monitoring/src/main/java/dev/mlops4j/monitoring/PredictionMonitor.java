@@ -3,7 +3,10 @@ package dev.mlops4j.monitoring;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateResult;
+import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.model.Prediction;
+import dev.mlops4j.monitoring.internal.NamedTable;
+import dev.mlops4j.monitoring.internal.WindowRows;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.validation.data.Table;
@@ -26,12 +29,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Live monitoring of a served model: recorded predictions are cut into windows (by count or by time), each window's
- * features are profiled and compared with the training profile (a {@link DriftReport} per window), and labels that
+ * features are profiled and compared with the training profile, or a reference {@link WindowReference chosen per
+ * window} such as the same season of the training data (a {@link DriftReport} per window), and labels that
  * arrive later are joined to their predictions by key to compute live accuracy (classification) or RMSE and MAE
  * (regression) per window. Drift and failed performance gates raise {@link MonitorAlert}s to listeners and SLF4J.
  *
@@ -59,13 +64,18 @@ import java.util.stream.Collectors;
  * {@link #tick()} sees the clock past its end; predictions are placed by their own time, and a prediction older than
  * the open window counts in the open window. {@link #flush()} closes the open window whatever its size.
  *
+ * <p><b>Shared sinks.</b> A monitor watches one model. When one sink receives several models' records, build each
+ * monitor with {@link Builder#onlyModel()} (or {@link Builder#onlyVersion(int)}) and it takes only its own.
+ *
  * <p>Thread-safe: the serving handle's recording thread, label producers and meter readers may call it at once.
  */
 public final class PredictionMonitor implements PredictionSink {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionMonitor.class);
 
     private final String model;
-    private final Profile reference;
+    private final WindowReference reference;
+    private final boolean onlyModel;
+    private final int onlyVersion;
     private final DriftDetector detector;
     private final int windowCount;
     private final Duration windowDuration;
@@ -83,6 +93,7 @@ public final class PredictionMonitor implements PredictionSink {
     private final Map<String, Joined> byKey = new HashMap<>();
     private final LinkedHashMap<String, Object> pendingLabels = new LinkedHashMap<>();
     private long predictions;
+    private final AtomicLong ignored = new AtomicLong();
     private long labelsJoined;
     private long labelsUnmatched;
     private long driftAlerts;
@@ -94,6 +105,8 @@ public final class PredictionMonitor implements PredictionSink {
     private PredictionMonitor(Builder b) {
         this.model = b.model;
         this.reference = b.reference;
+        this.onlyModel = b.onlyModel;
+        this.onlyVersion = b.onlyVersion;
         this.detector = b.detector;
         this.windowCount = b.windowCount;
         this.windowDuration = b.windowDuration;
@@ -165,8 +178,19 @@ public final class PredictionMonitor implements PredictionSink {
     @Override
     public void accept(List<PredictionRecord> batch) {
         for (PredictionRecord r : batch) {
-            record(key == null ? null : key.apply(r), r);
+            if (takes(r)) {
+                record(key == null ? null : key.apply(r), r);
+            }
         }
+    }
+
+    /** @return true unless the builder's {@code onlyModel()} or {@code onlyVersion(int)} excludes the record */
+    private boolean takes(PredictionRecord r) {
+        boolean taken = !onlyModel || r.modelName().equals(model) && (onlyVersion == 0 || r.version() == onlyVersion);
+        if (!taken) {
+            ignored.incrementAndGet();
+        }
+        return taken;
     }
 
     /**
@@ -176,11 +200,12 @@ public final class PredictionMonitor implements PredictionSink {
      * @return this monitor
      */
     public PredictionMonitor record(PredictionRecord r) {
-        return record(key == null ? null : key.apply(r), r);
+        return takes(Objects.requireNonNull(r, "record")) ? record(key == null ? null : key.apply(r), r) : this;
     }
 
     /**
-     * Records a prediction under an explicit join key.
+     * Records a prediction under an explicit join key. The builder's {@code onlyModel()} and {@code onlyVersion(int)}
+     * do not apply: the caller chose this record.
      *
      * @param joinKey the key a later {@link #label} names, or null if it will get no label
      * @param r the prediction
@@ -201,9 +226,8 @@ public final class PredictionMonitor implements PredictionSink {
             } else if (open == null) {
                 open = new Open(nextIndex++, r.at(), r.at());
             }
-            // Sorted, so that columns come in one order whatever the order of the record's (unordered) map.
-            Map<String, Double> row = new java.util.TreeMap<>(r.features());
-            open.rows.add(row);
+            // The record's map is immutable: kept as it is, and ordered into columns when the window closes.
+            open.rows.add(r.features());
             if (windowDuration == null && r.at().isAfter(open.end)) {
                 open.end = r.at();
             }
@@ -364,15 +388,13 @@ public final class PredictionMonitor implements PredictionSink {
         open = null;
         Optional<DriftReport> drift = Optional.empty();
         try {
-            List<Map<String, Object>> rows = new ArrayList<>(o.rows.size());
-            for (Map<String, Double> r : o.rows) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                // NaN is how serving records a missing feature; the profiler counts a null as missing.
-                r.forEach((k, v) -> row.put(k, v == null || v.isNaN() ? null : v));
-                rows.add(row);
+            // Columns in one sorted order, NaN (how serving records a missing feature) read as missing.
+            Table table = new NamedTable(Table.ofMaps(WindowRows.of(o.rows)), model + " window " + o.index);
+            Profile against = reference.referenceFor(new WindowSpan(model, o.index, o.start, end, o.rows.size(), o.keys));
+            if (against == null) {
+                throw new InvalidInputException("the window reference returned no profile for window " + o.index);
             }
-            Table table = Table.ofMaps(rows);
-            drift = Optional.of(detector.compare(reference, detector.profile(table)));
+            drift = Optional.of(detector.compare(against, detector.profile(table)));
         } catch (RuntimeException e) {
             LOG.warn("Monitor '{}': window {} could not be compared with the reference", model, o.index, e);
         }
@@ -469,7 +491,7 @@ public final class PredictionMonitor implements PredictionSink {
 
     /** @return the retained closed windows, oldest first, with the labels joined so far */
     public synchronized List<WindowReport> windows() {
-        return closed.stream().map(this::report).toList();
+        return new PrintedList<>(closed.stream().map(this::report).toList(), WindowTable::render);
     }
 
     /** @return the newest closed window, if any */
@@ -485,6 +507,11 @@ public final class PredictionMonitor implements PredictionSink {
     /** @return the newest window's {@link WindowReport#metrics() metrics}, or null before the first window closed */
     public Map<String, Double> latestMetrics() {
         return latestMetrics;
+    }
+
+    /** @return records left out because they were of another model or version (see {@link Builder#onlyModel()}) */
+    public long recordsIgnored() {
+        return ignored.get();
     }
 
     /** @return predictions recorded */
@@ -530,7 +557,9 @@ public final class PredictionMonitor implements PredictionSink {
     /** Configures a {@link PredictionMonitor}. */
     public static final class Builder {
         private final String model;
-        private Profile reference;
+        private WindowReference reference;
+        private boolean onlyModel;
+        private int onlyVersion;
         private DriftDetector detector = DriftDetector.defaults();
         private int windowCount;
         private Duration windowDuration;
@@ -550,9 +579,52 @@ public final class PredictionMonitor implements PredictionSink {
             this.model = model;
         }
 
-        /** @param profile the training data's profile each window is compared with (required) @return this */
+        /**
+         * @param profile the training data's profile each window is compared with (this or
+         *     {@link #reference(WindowReference)} is required)
+         * @return this builder
+         */
         public Builder reference(Profile profile) {
-            this.reference = Objects.requireNonNull(profile, "profile");
+            this.reference = WindowReference.fixed(profile);
+            return this;
+        }
+
+        /**
+         * @param chooser chooses each window's reference when it closes, e.g. the same season of the training data
+         *     (this or {@link #reference(Profile)} is required)
+         * @return this builder
+         */
+        public Builder reference(WindowReference chooser) {
+            this.reference = Objects.requireNonNull(chooser, "chooser");
+            return this;
+        }
+
+        /**
+         * Takes only the records of the monitored model (the name given to {@link PredictionMonitor#builder}) from
+         * {@link PredictionMonitor#accept} and {@link PredictionMonitor#record(PredictionRecord)}, so that the monitor
+         * can share a sink with other models' monitors (e.g. behind a fan-out sink); the others are counted in
+         * {@link PredictionMonitor#recordsIgnored()}. By default every record is taken.
+         *
+         * @return this builder
+         */
+        public Builder onlyModel() {
+            this.onlyModel = true;
+            return this;
+        }
+
+        /**
+         * Like {@link #onlyModel()}, and only the records of one version of it, e.g. to watch a challenger served
+         * next to the champion.
+         *
+         * @param version the version, at least 1
+         * @return this builder
+         */
+        public Builder onlyVersion(int version) {
+            if (version < 1) {
+                throw new InvalidInputException("a model version is at least 1, was " + version);
+            }
+            this.onlyModel = true;
+            this.onlyVersion = version;
             return this;
         }
 
@@ -659,7 +731,8 @@ public final class PredictionMonitor implements PredictionSink {
         public PredictionMonitor build() {
             if (reference == null) {
                 throw new InvalidInputException("monitor of '" + model + "' needs the training profile: call"
-                        + " reference(Profile.readFrom(runs, trainingRunId)) or reference(detector.profile(table))");
+                        + " reference(Profile.readFrom(runs, trainingRunId)) or reference(detector.profile(table)),"
+                        + " or reference(window -> ...) to choose one per window");
             }
             if (windowCount == 0 && windowDuration == null) {
                 throw new InvalidInputException("monitor of '" + model + "' needs a window: windowOf(500) for counts"

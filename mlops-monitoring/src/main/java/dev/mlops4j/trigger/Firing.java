@@ -29,4 +29,14 @@ public record Firing(String trigger, long sequence, String reason, Instant fired
     public boolean late() {
         return firedAt.isAfter(scheduledFor);
     }
+
+    /**
+     * @return one line for logs and notebooks, e.g.
+     *     {@code firing #3 of 'retrain' at 2026-01-02T01:00:00Z (late: scheduled for 2026-01-02T00:00:00Z): cron ...}
+     */
+    @Override
+    public String toString() {
+        return "firing #" + sequence + " of '" + trigger + "' at " + firedAt
+                + (late() ? " (late: scheduled for " + scheduledFor + ")" : "") + ": " + reason;
+    }
 }

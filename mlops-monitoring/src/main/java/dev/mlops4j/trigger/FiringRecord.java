@@ -18,4 +18,15 @@ public record FiringRecord(Firing firing, FiringOutcome outcome, Optional<String
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(runId, "runId");
     }
+
+    /**
+     * @return one line for logs and notebooks, e.g. {@code #1 'retrain' 2026-01-02T00:00:00Z COMPLETED (run 4f2a...):
+     *     cron '0 0 * * *' at ...}, with the error of a failed firing at the end
+     */
+    @Override
+    public String toString() {
+        return "#" + firing.sequence() + " '" + firing.trigger() + "' " + firing.firedAt() + " " + outcome
+                + runId.map(id -> " (run " + id + ")").orElse("") + ": " + firing.reason()
+                + error.map(e -> "; error: " + e).orElse("");
+    }
 }

@@ -1,8 +1,10 @@
 package dev.mlops4j.trigger;
 
 import dev.mlops4j.Experiment;
+import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.Run;
+import dev.mlops4j.tracking.Limits;
 import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.RunStatus;
 import dev.mlops4j.tracking.SystemTags;
@@ -51,6 +53,14 @@ final class MlopsTriggerStore implements TriggerStore {
 
     @Override
     public void saveState(String trigger, String state) {
+        if (state.length() > Limits.MAX_TAG_VALUE_LENGTH) {
+            // The store would refuse the tag with a message about a tag; say what made this trigger's state so long.
+            throw new InvalidInputException("the state of trigger '" + trigger + "' would be " + state.length()
+                    + " characters, more than the " + Limits.MAX_TAG_VALUE_LENGTH + " one store tag holds. It keeps"
+                    + " every signalled item not yet fired, the names of files modified at the directory cursor's time"
+                    + " and the last live metrics judged: let the trigger fire (a shorter debounce), or signal fewer,"
+                    + " shorter items (e.g. one per batch of partitions)");
+        }
         experiment.tag(stateKey(trigger), state);
     }
 

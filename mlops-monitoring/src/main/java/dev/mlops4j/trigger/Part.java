@@ -49,6 +49,26 @@ abstract class Part {
     void restore(String cursor) {
     }
 
+    /**
+     * Undoes the last {@link #consume()} because the firing could not be committed.
+     *
+     * @param before this part's cursor before the look that led to the firing
+     */
+    void rollback(String before) {
+        if (before != null) {
+            restore(before);
+        }
+    }
+
+    /**
+     * @return true if what this part gathered must be written as soon as it is gathered, not only at a firing: an
+     *     event that is not in the world any more after a restart (a signalled item, the report a supplier no longer
+     *     returns) would otherwise be lost
+     */
+    boolean keepsEvents() {
+        return false;
+    }
+
     /** @return this part and its descendants, depth first (their positions name their cursors) */
     List<Part> flatten() {
         return List.of(this);

@@ -86,7 +86,8 @@ public sealed interface Trigger permits Schedule, NewFilesTrigger, DataSignal, D
     /**
      * Fires on each new drift report whose {@link DriftReport#driftShare() share of drifted columns} is at least the
      * threshold. The supplier is polled by the engine; it returns the latest report, or null while there is none
-     * (e.g. {@code monitor::latestDrift}). A report seen before (the same instance) does not fire again.
+     * (e.g. {@code monitor::latestDrift}). A report seen before (the same instance, or one with the same content, as
+     * one read again after a restart) does not fire again.
      *
      * @param reports the latest report, or null
      * @param shareThreshold the share of drifted columns that fires, in (0, 1]
@@ -109,7 +110,7 @@ public sealed interface Trigger permits Schedule, NewFilesTrigger, DataSignal, D
     /**
      * Fires when a new set of live metrics fails a gate, e.g. {@code Gate.metric("accuracy").atLeast(0.8)} on a
      * monitor's {@code latestMetrics()}. The supplier is polled; it returns the latest metrics, or null while there are
-     * none. Values equal to the last ones evaluated are not evaluated again.
+     * none. Values equal to the last ones evaluated (also before a restart, with a store) are not evaluated again.
      *
      * @param gate value conditions (a change condition has no champion here and is skipped)
      * @param metrics the latest live metrics, or null

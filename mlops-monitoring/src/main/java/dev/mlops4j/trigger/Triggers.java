@@ -3,6 +3,7 @@ package dev.mlops4j.trigger;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.StoreException;
+import dev.mlops4j.internal.PrintedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +41,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link ManualScheduler} makes all of it deterministic in tests.
  *
  * <p><b>Durability.</b> With {@link Builder#store(Mlops)} each trigger's state (sequence, runs counted, cursors of
- * schedules and watched directories) is one tag of the experiment {@code mlops.triggers}, and each firing is a run
+ * schedules and watched directories, the items signalled and not yet fired, and for drift and gate triggers the last
+ * report or metrics seen and the event gathered from them) is one tag of the experiment {@code mlops.triggers}; the
+ * event parts' share of it is written as soon as something is signalled or gathered, the rest at firings. Each firing is a run
  * there with its reason and outcome (see the package documentation). At a firing the engine first records the firing
  * (a RUNNING run), then commits the advanced state, then hands it to the target: a crash before the state commit
  * leaves a firing that never ran (marked KILLED by orphan recovery) and fires again after restart; a crash after it
  * never fires that time again. So a restarted application neither fires a scheduled time twice nor misses one (missed
- * times go to the {@link MisfirePolicy}); an action cut short by the crash is recorded KILLED and not re-run.
+ * times go to the {@link MisfirePolicy}), neither loses nor fires twice a signalled item, and does not fire again for
+ * a drift report or live metrics it has already judged; an action cut short by the crash is recorded KILLED and not
+ * re-run.
  */
 public final class Triggers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Triggers.class);
@@ -108,7 +113,7 @@ public final class Triggers implements AutoCloseable {
      * @return its recorded firings, oldest first (from the store: also those of earlier runs of the application)
      */
     public List<FiringRecord> history(String name) {
-        return store.history(name);
+        return new PrintedList<>(store.history(name), FiringTable::render);
     }
 
     /** @return the scheduler's current time */
@@ -165,6 +170,26 @@ public final class Triggers implements AutoCloseable {
                 return;
             }
             evaluateAndReschedule();
+        }
+    }
+
+    /**
+     * A {@link DataSignal}'s intake once its trigger is registered: the item is written with the trigger's state
+     * before the producer's call returns, under the engine's lock so that no firing can consume it half-recorded.
+     */
+    private void signalled(Active a, DataSignal s, String item) {
+        synchronized (this) {
+            s.append(item);
+            if (closed || a.finished || triggers.get(a.name()) != a) {
+                return;     // no firing will come for it: held in memory, as before the trigger started
+            }
+            try {
+                a.saveGathered(now());
+            } catch (RuntimeException e) {
+                s.dropLast(item);
+                throw e;
+            }
+            wakeNow();
         }
     }
 
@@ -275,6 +300,8 @@ public final class Triggers implements AutoCloseable {
         long sequence;
         volatile long runs;
         Instant anchor;
+        /** The cursors in the store, by part position (null where a part keeps none). */
+        List<String> committed;
         volatile Firing last;
         volatile boolean finished;
 
@@ -294,8 +321,9 @@ public final class Triggers implements AutoCloseable {
             this.parts = root.flatten();
             if (changed) {
                 // Cursors are stored by the position of their part; another shape would give them to the wrong part.
-                LOG.warn("Trigger '{}' changed from [{}] to [{}]: its schedules and watched directories start afresh"
-                        + " (sequence and runs carry on)", d.name, state.definition(), d.trigger.describe());
+                LOG.warn("Trigger '{}' changed from [{}] to [{}]: its schedules, watched directories, signalled items"
+                        + " and drift and gate states start afresh (sequence and runs carry on)", d.name,
+                        state.definition(), d.trigger.describe());
             } else {
                 for (int i = 0; i < parts.size(); i++) {
                     String c = state.cursors().get(Integer.toString(i));
@@ -304,6 +332,7 @@ public final class Triggers implements AutoCloseable {
                     }
                 }
             }
+            this.committed = cursors();
             if (stored == null || changed) {
                 save(now);      // so that downtime before the first firing is seen as downtime after a restart
             }
@@ -318,7 +347,7 @@ public final class Triggers implements AutoCloseable {
             } else if (t instanceof NewFilesTrigger f) {
                 return new DirectoryPart(f);
             } else if (t instanceof DataSignal s) {
-                s.onSignal(Triggers.this::wakeNow);
+                s.onSignal(item -> signalled(this, s, item));
                 return new EventParts.SignalPart(s);
             } else if (t instanceof DriftTrigger dt) {
                 return new EventParts.DriftPart(dt);
@@ -336,24 +365,31 @@ public final class Triggers implements AutoCloseable {
             if (finished) {
                 return;
             }
-            // Cursors as they were before this look: a failed commit below returns to them.
-            List<String> before = parts.stream().map(Part::cursor).toList();
+            // Cursors as they were before this look: a failed commit returns to them (event parts to what they gathered).
+            List<String> before = cursors();
             root.observe(now);
+            if (!fire(now, before)) {
+                saveGatheredIfChanged(now);
+            }
+        }
+
+        /** @return true if the trigger fired (and so committed its state) */
+        private boolean fire(Instant now, List<String> before) {
             if (definition.endAt != null && now.isAfter(definition.endAt) && !(root instanceof SchedulePart && root.happened())) {
                 finish("its end " + definition.endAt + " passed");
-                return;
+                return false;
             }
             if (!root.happened()) {
                 if (root.exhausted()) {
                     finish("its schedule has no further time");
                 }
-                return;
+                return false;
             }
             if (definition.startAt != null && now.isBefore(definition.startAt)) {
-                return;     // what happened waits for the start
+                return false;     // what happened waits for the start
             }
             if (!definition.debounce.isZero() && now.isBefore(root.eventAt().plus(definition.debounce))) {
-                return;
+                return false;
             }
             List<Firing> firings = new ArrayList<>();
             if (root instanceof SchedulePart s) {
@@ -384,9 +420,7 @@ public final class Triggers implements AutoCloseable {
                 sequence = sequence0 + tokens.size();
                 runs = runs0;
                 for (int i = 0; i < parts.size(); i++) {
-                    if (before.get(i) != null) {
-                        parts.get(i).restore(before.get(i));
-                    }
+                    parts.get(i).rollback(before.get(i));
                 }
                 for (Object token : tokens) {
                     try {
@@ -408,6 +442,7 @@ public final class Triggers implements AutoCloseable {
             } else if (!root.happened() && root.exhausted()) {
                 finish("its schedule has no further time");
             }
+            return true;
         }
 
         private void finish(String why) {
@@ -415,16 +450,48 @@ public final class Triggers implements AutoCloseable {
             LOG.info("Trigger '{}' finished: {}", name(), why);
         }
 
+        private List<String> cursors() {
+            return parts.stream().map(Part::cursor).toList();
+        }
+
+        /** Commits the state with every part's cursor: at a firing, and when the trigger is new or changed. */
         private void save(Instant now) {
-            Map<String, String> cursors = new LinkedHashMap<>();
+            write(cursors(), now);
+        }
+
+        /**
+         * Commits what the event parts gathered, leaving the other parts' cursors as last committed: a schedule's
+         * cursor moves at every look, but only a firing may commit it (what it gathered is not in its cursor).
+         */
+        void saveGathered(Instant now) {
+            List<String> current = cursors();
+            List<String> mixed = new ArrayList<>(parts.size());
             for (int i = 0; i < parts.size(); i++) {
-                String c = parts.get(i).cursor();
-                if (c != null) {
-                    cursors.put(Integer.toString(i), c);
+                mixed.add(parts.get(i).keepsEvents() ? current.get(i) : committed.get(i));
+            }
+            write(mixed, now);
+        }
+
+        private void saveGatheredIfChanged(Instant now) {
+            List<String> current = cursors();
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).keepsEvents() && !Objects.equals(current.get(i), committed.get(i))) {
+                    saveGathered(now);
+                    return;
                 }
             }
-            store.saveState(name(), new TriggerState(sequence, runs, anchor, now, cursors, definition.trigger.describe())
-                    .toJson());
+        }
+
+        private void write(List<String> cursors, Instant now) {
+            Map<String, String> byPosition = new LinkedHashMap<>();
+            for (int i = 0; i < cursors.size(); i++) {
+                if (cursors.get(i) != null) {
+                    byPosition.put(Integer.toString(i), cursors.get(i));
+                }
+            }
+            store.saveState(name(), new TriggerState(sequence, runs, anchor, now, byPosition,
+                    definition.trigger.describe()).toJson());
+            committed = cursors;
         }
 
         Instant nextWake(Instant now) {
@@ -441,6 +508,10 @@ public final class Triggers implements AutoCloseable {
                 }
                 if (definition.startAt != null && now.isBefore(definition.startAt)) {
                     next = min(next, definition.startAt);
+                }
+                if (next == null || !next.isAfter(now)) {
+                    // Gathered and due but not fired: its commit failed. Try again after a poll, not at once in a loop.
+                    next = now.plus(pollInterval);
                 }
             }
             if (definition.endAt != null && (next == null ? !now.isAfter(definition.endAt)
@@ -476,7 +547,7 @@ public final class Triggers implements AutoCloseable {
 
         @Override
         public List<FiringRecord> history() {
-            return store.history(name());
+            return Triggers.this.history(name());
         }
 
         @Override

@@ -17,7 +17,8 @@
  *
  * <p><b>Where state lives.</b> No store SPI was added: state and firings are ordinary tracking data of the experiment
  * {@code mlops.triggers} in the engine's mlops store, so every store that passes the TCK keeps them durably. Each
- * trigger's state (sequence, runs, fixed-rate anchor, cursors of its schedules and watched directories) is one JSON
+ * trigger's state (sequence, runs, fixed-rate anchor, cursors of its schedules and watched directories, its signalled
+ * items not yet fired, the last drift report and live metrics it judged and the events gathered from them) is one JSON
  * experiment tag {@code trigger.<name>.state}, written in one call, so it never tears; experiment tags stay writable
  * (a run's freeze when it ends). Each firing is a run named {@code <name>#<sequence>} with tags {@code trigger.reason},
  * {@code trigger.scheduled}, {@code trigger.fired}, {@code trigger.target} and {@code trigger.outcome}; searchable

@@ -2,7 +2,9 @@ package dev.mlops4j.monitoring;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.Gate;
+import dev.mlops4j.monitoring.internal.NamedTable;
 import dev.mlops4j.serving.PredictionRecord;
+import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.trigger.ManualScheduler;
 import dev.mlops4j.validation.data.Table;
 import dev.mlops4j.validation.drift.DriftDetector;
@@ -10,6 +12,7 @@ import dev.mlops4j.validation.drift.DriftReport;
 import dev.mlops4j.validation.profile.Profile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +44,11 @@ class PredictionMonitorTest {
         List<Map<String, ?>> rows = new ArrayList<>();
         days.forEach(d -> rows.add(d.features()));
         return Table.ofMaps(rows);
+    }
+
+    /** @return the table as the monitor names a window's rows, so that its profile says which window it is */
+    static Table window(Table rows, WindowReport w) {
+        return new NamedTable(rows, w.model() + " window " + w.index());
     }
 
     static void feed(PredictionMonitor monitor, List<Weather> days, boolean classified) {
@@ -78,7 +86,7 @@ class PredictionMonitorTest {
             assertThat(w.predictions()).isEqualTo(days.size());
             assertThat(w.start()).isEqualTo(days.get(0).at());
             assertThat(w.end()).isEqualTo(days.get(days.size() - 1).at());
-            DriftReport expected = DETECTOR.compare(reference, DETECTOR.profile(table(days)));
+            DriftReport expected = DETECTOR.compare(reference, DETECTOR.profile(window(table(days), w)));
             assertThat(w.drift()).hasValue(expected);
             assertThat(w.metrics()).containsEntry("drift.share", expected.driftShare()).containsEntry("predictions",
                     (double) days.size());
@@ -219,6 +227,87 @@ class PredictionMonitorTest {
             assertThat(a.window().performance().labelled()).isGreaterThanOrEqualTo(30);
             assertThat(a.window().performance().accuracy().getAsDouble()).isLessThan(0.75);
         });
+    }
+
+    @Test
+    void alerts_areAlsoLoggedAtWarnWithTheAlertsMessage() {
+        List<MonitorAlert> alerts = new ArrayList<>();
+        PredictionMonitor monitor = PredictionMonitor.builder("weather-logged").reference(reference).windowOf(60)
+                .listener(alerts::add).build();
+        feed(monitor, y2013, true);
+        assertThat(alerts).isNotEmpty();
+        List<RecordedLogs.Line> logged = RecordedLogs.of(PredictionMonitor.class).stream()
+                .filter(l -> l.message().contains("model 'weather-logged'")).toList();
+        assertThat(logged).containsExactlyElementsOf(alerts.stream().map(a -> new RecordedLogs.Line(Level.WARN,
+                "Monitoring alert (" + a.kind() + "): " + a.message())).toList());
+    }
+
+    @Test
+    void onlyModelAndOnlyVersion_takeTheirOwnRecordsFromASharedSink() {
+        PredictionMonitor weather = PredictionMonitor.builder("weather").reference(reference).windowOf(30)
+                .onlyModel().build();
+        PredictionMonitor challenger = PredictionMonitor.builder("weather").reference(reference).windowOf(30)
+                .onlyVersion(2).build();
+        PredictionMonitor temp = PredictionMonitor.builder("temp").reference(reference).windowOf(30)
+                .onlyModel().build();
+        PredictionMonitor everything = PredictionMonitor.builder("all").reference(reference).windowOf(30).build();
+        PredictionSink shared = batch -> List.of(weather, challenger, temp, everything).forEach(m -> m.accept(batch));
+        List<PredictionRecord> batch = new ArrayList<>();
+        List<Weather> days = y2013.subList(0, 90);
+        for (int i = 0; i < days.size(); i++) {
+            PredictionRecord r = days.get(i).classified();
+            // Every third day the challenger (version 2) answers instead of the champion.
+            batch.add(i % 3 == 0 ? new PredictionRecord(r.modelName(), 2, r.alias(), r.at(), r.features(),
+                    r.prediction(), r.issues(), r.latencyNanos()) : r);
+            batch.add(days.get(i).regressed());
+        }
+        shared.accept(batch);
+        assertThat(weather.predictionCount()).isEqualTo(90);
+        assertThat(weather.recordsIgnored()).isEqualTo(90);
+        assertThat(challenger.predictionCount()).isEqualTo(30);
+        assertThat(challenger.recordsIgnored()).isEqualTo(150);
+        assertThat(temp.predictionCount()).isEqualTo(90);
+        assertThat(everything.predictionCount()).isEqualTo(180);
+        assertThat(everything.recordsIgnored()).isZero();
+        assertThat(temp.record(days.get(0).classified()).predictionCount()).isEqualTo(90);     // filtered here too
+        assertThatThrownBy(() -> PredictionMonitor.builder("m").onlyVersion(0))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void windowReference_comparesEachWindowWithTheReferenceChosenForIt() {
+        // The same month of 2012 for each 30-day window of 2013, found from the dates its keys name.
+        Map<java.time.Month, Profile> byMonth = new java.util.EnumMap<>(java.time.Month.class);
+        for (java.time.Month m : java.time.Month.values()) {
+            byMonth.put(m, DETECTOR.profile(table(y2012.stream().filter(d -> d.at().atZone(java.time.ZoneOffset.UTC)
+                    .getMonth() == m).toList())));
+        }
+        List<WindowSpan> asked = new ArrayList<>();
+        PredictionMonitor seasonal = PredictionMonitor.builder("weather").windowOf(30).key(r -> r.at().toString()
+                        .substring(0, 10))
+                .reference(w -> {
+                    asked.add(w);
+                    return byMonth.get(java.time.LocalDate.parse(w.keys().get(0)).getMonth());
+                }).build();
+        PredictionMonitor fixed = PredictionMonitor.builder("weather").windowOf(30).reference(reference).build();
+        feed(seasonal, y2013, true);
+        feed(fixed, y2013, true);
+        assertThat(asked).hasSize(12).allSatisfy(w -> assertThat(w.keys()).hasSize(30));
+        List<WindowReport> windows = seasonal.windows();
+        for (WindowReport w : windows) {
+            List<Weather> days = y2013.subList((int) w.index() * 30, (int) w.index() * 30 + 30);
+            assertThat(asked.get((int) w.index()).keys()).containsExactlyElementsOf(days.stream().map(Weather::key)
+                    .toList());
+            Profile chosen = byMonth.get(java.time.LocalDate.parse(days.get(0).key()).getMonth());
+            assertThat(w.drift()).hasValue(DETECTOR.compare(chosen, DETECTOR.profile(window(table(days), w))));
+        }
+        // A season compared with the same season drifts less often than with a whole year.
+        assertThat(windows.stream().filter(w -> w.drift().orElseThrow().isDrift()).count())
+                .isLessThan(fixed.windows().stream().filter(w -> w.drift().orElseThrow().isDrift()).count());
+
+        PredictionMonitor none = PredictionMonitor.builder("weather").windowOf(30).reference(w -> null).build();
+        feed(none, y2013.subList(0, 30), true);
+        assertThat(none.windows()).singleElement().satisfies(w -> assertThat(w.drift()).isEmpty());
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.mlops4j.trigger;
 
+import dev.mlops4j.Mlops;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.validation.data.Table;
 import dev.mlops4j.validation.drift.DriftDetector;
 import dev.mlops4j.validation.drift.DriftReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,6 +72,47 @@ class ConditionTriggerTest {
             time.advanceBy(Duration.ofMinutes(1));
             assertThat(action.firings()).hasSize(latest.get().driftShare() >= 0.5 ? 2 : 1);
         }
+    }
+
+    @Test
+    void onDriftAndOnGateFailure_afterRestart_neitherJudgeAgainWhatTheySawNorForgetWhatTheyGathered(@TempDir Path home) {
+        DriftDetector detector = DriftDetector.defaults();
+        DriftReport seasonal = detector.compare(Table.ofMaps(byYear.get("2012H1")), Table.ofMaps(byYear.get("2012H2")));
+        Gate live = Gate.metric("accuracy").atLeast(0.8).named("live");
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        Recorder drift = new Recorder();
+        Recorder nightly = new Recorder();
+        Recorder quality = new Recorder();
+        try (Mlops mlops = Mlops.open(home); Triggers triggers = stored(mlops, time)) {
+            triggers.define("drift").when(Trigger.onDrift(() -> seasonal, 0.5)).start(drift);
+            triggers.define("nightly-on-drift").when(Trigger.cron("0 2 * * *").and(Trigger.onDrift(() -> seasonal, 0.5)))
+                    .start(nightly);
+            triggers.define("quality").when(Trigger.onGateFailure(live, () -> Map.of("accuracy", 0.72))).start(quality);
+            time.advanceBy(Duration.ofMinutes(30));     // the application stops before 02:00
+        }
+        assertThat(drift.firings()).hasSize(1);
+        assertThat(quality.firings()).hasSize(1);
+        assertThat(nightly.firings()).isEmpty();
+
+        // The restarted monitor reads the same report again (another instance) and reports the same metrics.
+        DriftReport reread = DriftReport.fromJson(seasonal.toJson());
+        try (Mlops mlops = Mlops.open(home); Triggers triggers = stored(mlops, time)) {
+            triggers.define("drift").when(Trigger.onDrift(() -> reread, 0.5)).start(drift);
+            triggers.define("nightly-on-drift").when(Trigger.cron("0 2 * * *").and(Trigger.onDrift(() -> null, 0.5)))
+                    .start(nightly);
+            triggers.define("quality").when(Trigger.onGateFailure(live, () -> Map.of("accuracy", 0.72))).start(quality);
+            time.advanceBy(Duration.ofHours(2));
+        }
+        assertThat(drift.firings()).hasSize(1);
+        assertThat(quality.firings()).hasSize(1);
+        // The drift it gathered before the stop waited for 02:00, though the restarted supplier has no report yet.
+        assertThat(nightly.firings()).singleElement().satisfies(f -> assertThat(f.reason())
+                .startsWith("cron '0 2 * * *' in Z at 2026-06-01T02:00Z AND drift in '").contains("temp_max"));
+    }
+
+    static Triggers stored(Mlops mlops, ManualScheduler time) {
+        return Triggers.builder().scheduler(time).executor(Runnable::run).store(mlops)
+                .pollInterval(Duration.ofMinutes(1)).build();
     }
 
     @Test

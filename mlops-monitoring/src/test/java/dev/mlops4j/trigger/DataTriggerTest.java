@@ -1,5 +1,6 @@
 package dev.mlops4j.trigger;
 
+import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Mlops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +120,73 @@ class DataTriggerTest {
         assertThat(after.firings()).hasSize(1);
         assertThat(after.firings().get(0).reason()).endsWith(": day2.csv");
         assertThat(after.firings().get(0).sequence()).isEqualTo(2);
+    }
+
+    /** One application run on the store in {@code home}: a debounced signal trigger, and what the test does with it. */
+    static void session(Path home, ManualScheduler time, Recorder action,
+                        java.util.function.BiConsumer<Triggers, DataSignal> body) {
+        DataSignal arrivals = Trigger.signal("partitions");     // a new instance, as a new process would have
+        try (Mlops mlops = Mlops.open(home); Triggers triggers = Triggers.builder().scheduler(time)
+                .executor(Runnable::run).store(mlops).build()) {
+            triggers.define("ingest").when(arrivals).debounce(Duration.ofMinutes(10)).start(action);
+            body.accept(triggers, arrivals);
+        }
+    }
+
+    @Test
+    void signal_afterRestart_firesForItemsSignalledBeforeTheStopAndNeverTwice(@TempDir Path home) {
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        Recorder first = new Recorder();
+        session(home, time, first, (triggers, arrivals) -> {
+            arrivals.signal("p1");
+            time.advanceBy(Duration.ofMinutes(11));
+            assertThat(first.firings()).hasSize(1);
+            arrivals.signal("p2").signal("p3");
+            time.advanceBy(Duration.ofMinutes(2));      // still in the debounce when the application stops
+        });
+        assertThat(first.firings()).extracting(Firing::reason).containsExactly("signal 'partitions': 1 arrival (p1)");
+
+        Recorder second = new Recorder();
+        session(home, time, second, (triggers, arrivals) -> {
+            // Written when signalled; p1 was consumed by the write that recorded its firing.
+            assertThat(arrivals.pending()).containsExactly("p2", "p3");
+            arrivals.signal("p4");
+            time.advanceBy(Duration.ofMinutes(11));
+        });
+        assertThat(second.firings()).singleElement().satisfies(f -> {
+            assertThat(f.reason()).isEqualTo("signal 'partitions': 3 arrivals (p2, p3, p4)");
+            assertThat(f.sequence()).isEqualTo(2);
+        });
+
+        Recorder third = new Recorder();
+        session(home, time, third, (triggers, arrivals) -> {
+            assertThat(arrivals.pending()).isEmpty();
+            time.advanceBy(Duration.ofHours(1));
+            assertThat(triggers.history("ingest")).hasSize(2);
+        });
+        assertThat(third.firings()).isEmpty();
+    }
+
+    @Test
+    void signal_beyondWhatOneStateTagHolds_isRefusedWithAClearErrorAndKeepsTheOthers() {
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        Recorder action = new Recorder();
+        DataSignal arrivals = Trigger.signal("partitions");
+        String big = "p".repeat(999);
+        try (Mlops mlops = Mlops.inMemory(); Triggers triggers = Triggers.builder().scheduler(time)
+                .executor(Runnable::run).store(mlops).build()) {
+            triggers.define("ingest").when(arrivals).debounce(Duration.ofHours(1)).start(action);
+            for (int i = 0; i < 7; i++) {
+                arrivals.signal(big + i);      // 7,000 characters of items: the state still fits in 8,000
+            }
+            assertThatThrownBy(() -> arrivals.signal(big + 7)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("the state of trigger 'ingest' would be")
+                    .hasMessageContaining("signal fewer, shorter items");
+            assertThat(arrivals.pending()).hasSize(7);
+            time.advanceBy(Duration.ofHours(1));
+        }
+        assertThat(action.firings()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).startsWith("signal 'partitions': 7 arrivals ("));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreFailureTest {
     static final Instant T0 = Instant.parse("2026-08-01T00:00:00Z");
@@ -90,5 +91,53 @@ class StoreFailureTest {
         }
         // 01:00 could not be committed; at 02:00 it is found again, late, and caught up under all(5).
         assertThat(action.scheduled()).containsExactly(T0.plusSeconds(3600), T0.plusSeconds(7200));
+    }
+
+    /**
+     * Runs a signal trigger on a flaky store.
+     *
+     * @param debounce the trigger's debounce
+     * @param body what the test does: the store, the clock and the signal
+     * @return the reasons of the firings
+     */
+    static List<String> signalled(Duration debounce, TriConsumer body) {
+        FlakyStore store = new FlakyStore();
+        ManualScheduler time = ManualScheduler.startingAt(T0);
+        Recorder action = new Recorder();
+        DataSignal arrivals = Trigger.signal("partitions");
+        try (Triggers triggers = Triggers.builder().scheduler(time).executor(Runnable::run).store(store).build()) {
+            triggers.define("ingest").when(arrivals).debounce(debounce).start(action);
+            body.accept(store, time, arrivals);
+        }
+        return action.firings().stream().map(Firing::reason).toList();
+    }
+
+    interface TriConsumer {
+        void accept(FlakyStore store, ManualScheduler time, DataSignal arrivals);
+    }
+
+    @Test
+    void signal_whenTheStoreCannotRecordIt_failsAndKeepsNothing() {
+        assertThat(signalled(Duration.ZERO, (store, time, arrivals) -> {
+            store.failing = true;
+            assertThatThrownBy(() -> arrivals.signal("lost")).isInstanceOf(StoreException.class)
+                    .hasMessage("disk full");
+            assertThat(arrivals.pending()).isEmpty();
+            store.failing = false;
+            arrivals.signal("kept");
+            time.runDue();
+        })).containsExactly("signal 'partitions': 1 arrival (kept)");
+    }
+
+    @Test
+    void failedStateCommit_keepsTheSignalledItemsForTheNextFiring() {
+        assertThat(signalled(Duration.ofMinutes(1), (store, time, arrivals) -> {
+            arrivals.signal("a").signal("b");
+            store.failing = true;
+            time.advanceBy(Duration.ofMinutes(2));
+            assertThat(arrivals.pending()).containsExactly("a", "b");
+            store.failing = false;
+            time.advanceBy(Duration.ofMinutes(1));
+        })).containsExactly("signal 'partitions': 2 arrivals (a, b)");
     }
 }

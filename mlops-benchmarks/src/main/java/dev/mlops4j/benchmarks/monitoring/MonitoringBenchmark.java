@@ -2,6 +2,7 @@ package dev.mlops4j.benchmarks.monitoring;
 
 import dev.mlops4j.Mlops;
 import dev.mlops4j.Run;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.Prediction;
 import dev.mlops4j.monitoring.PredictionMonitor;
 import dev.mlops4j.registry.ModelRegistry;
@@ -21,11 +22,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import dev.mlops4j.benchmarks.CpuTimePerOp;
+import dev.mlops4j.benchmarks.PairedCpuTime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -34,6 +38,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -53,7 +58,9 @@ import org.tribuo.math.optimisers.AdaGrad;
  *       into a {@code PredictionMonitor} with the training profile as reference and windows of 1,000 predictions,
  *       each compared with the reference for drift on the handle's recording thread;</li>
  *   <li>{@code handlePredictRecordedNoSink}: a handle recording every prediction into a sink that does nothing, to
- *       tell the handle's own recording cost (sampling, the record, the queue) from the monitor's.</li>
+ *       tell the handle's own recording cost (sampling, the record, the queue) from the monitor's;</li>
+ *   <li>{@code handlePredictVector*}: the same three on the rows prepared as {@code FeatureVector}s on the model's
+ *       layout.</li>
  * </ul>
  * The target is at most 2% more time per prediction at 100% sampling. The recording thread competes with the
  * caller for the machine's cores, which is part of the cost being measured; teardown prints how many records the
@@ -77,6 +84,7 @@ public class MonitoringBenchmark {
     private ModelHandle recordedNoSink;
     private PredictionMonitor monitor;
     private List<Map<String, Double>> inputs;
+    private FeatureVector[] vectors;
     private int next;
 
     /** Trains, registers, promotes and serves the model twice: without and with recording. */
@@ -109,6 +117,7 @@ public class MonitoringBenchmark {
                 .build());
         recordedNoSink = registry.serve("wine", "production", ServingOptions.builder().recordTo(batch -> { })
                 .sampleRate(1.0).build());
+        vectors = inputs.stream().map(f -> plain.layout().vector(f)).toArray(FeatureVector[]::new);
         for (Map<String, Double> f : inputs) {
             if (!plain.predict(f).label().equals(monitored.predict(f).label())) {
                 throw new IllegalStateException("the two handles disagree on " + f);
@@ -135,28 +144,105 @@ public class MonitoringBenchmark {
         }
     }
 
-    private Map<String, Double> input() {
+    private int nextIndex() {
         int i = next;
         next = i + 1 == inputs.size() ? 0 : i + 1;
-        return inputs.get(i);
+        return i;
     }
 
-    /** @return the prediction of a handle that records nothing */
+    private Map<String, Double> input() {
+        return inputs.get(nextIndex());
+    }
+
+    private FeatureVector vector() {
+        return vectors[nextIndex()];
+    }
+
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a handle that records nothing */
     @Benchmark
-    public Prediction handlePredict() {
+    public Prediction handlePredict(CpuTimePerOp cpu) {
+        cpu.count();
         return plain.predict(input());
     }
 
-    /** @return the prediction of a handle recording every prediction into the monitor */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a handle recording every prediction into the monitor */
     @Benchmark
-    public Prediction handlePredictMonitored() {
+    public Prediction handlePredictMonitored(CpuTimePerOp cpu) {
+        cpu.count();
         return monitored.predict(input());
     }
 
-    /** @return the prediction of a handle recording every prediction into a sink that does nothing */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a handle recording every prediction into a sink that does nothing */
     @Benchmark
-    public Prediction handlePredictRecordedNoSink() {
+    public Prediction handlePredictRecordedNoSink(CpuTimePerOp cpu) {
+        cpu.count();
         return recordedNoSink.predict(input());
+    }
+
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a prepared vector by a handle that records nothing */
+    @Benchmark
+    public Prediction handlePredictVector(CpuTimePerOp cpu) {
+        cpu.count();
+        return plain.predict(vector());
+    }
+
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a prepared vector by a handle recording every prediction into the monitor */
+    @Benchmark
+    public Prediction handlePredictVectorMonitored(CpuTimePerOp cpu) {
+        cpu.count();
+        return monitored.predict(vector());
+    }
+
+    /** @param cpu counts the call (see CpuTimePerOp) @return the prediction of a prepared vector by a handle recording every prediction into a no-op sink */
+    @Benchmark
+    public Prediction handlePredictVectorRecordedNoSink(CpuTimePerOp cpu) {
+        cpu.count();
+        return recordedNoSink.predict(vector());
+    }
+
+    /** Calls per block of a paired benchmark: long enough to time in CPU time, short enough to pair closely. */
+    private static final int BLOCK = 2_000;
+
+    /** What the paired benchmark compares with the handle that records nothing (its own parameters). */
+    @State(Scope.Benchmark)
+    public static class Pairing {
+        /** Where the recording handle records: {@code noop} (a sink that does nothing) or {@code monitor}. */
+        @Param({"noop", "monitor"})
+        public String into;
+        /** What is predicted: the wine rows as {@code map}s or as prepared {@code vector}s. */
+        @Param({"map", "vector"})
+        public String input;
+    }
+
+    /**
+     * Paired (see {@link PairedCpuTime}): a block of predictions by the handle that records nothing, and a block by the
+     * handle recording every one, into a no-op sink or the monitor, from maps or prepared vectors.
+     *
+     * @param pairing the variant
+     * @param pairs the pairs' ratios
+     * @param bh sinks the predictions
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * BLOCK)
+    public void paired(Pairing pairing, PairedCpuTime pairs, Blackhole bh) {
+        ModelHandle recording = pairing.into.equals("monitor") ? monitored : recordedNoSink;
+        if (pairing.input.equals("vector")) {
+            pairs.pair(() -> predictVectors(plain, bh), () -> predictVectors(recording, bh));
+        } else {
+            pairs.pair(() -> predictMaps(plain, bh), () -> predictMaps(recording, bh));
+        }
+    }
+
+    private void predictMaps(ModelHandle handle, Blackhole bh) {
+        for (int i = 0; i < BLOCK; i++) {
+            bh.consume(handle.predict(input()));
+        }
+    }
+
+    private void predictVectors(ModelHandle handle, Blackhole bh) {
+        for (int i = 0; i < BLOCK; i++) {
+            bh.consume(handle.predict(vector()));
+        }
     }
 
     private static Path wineCsv() {

@@ -20,11 +20,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import dev.mlops4j.benchmarks.CpuTimePerOp;
+import dev.mlops4j.benchmarks.PairedCpuTime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -33,6 +36,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -91,6 +95,8 @@ public class ServingBenchmark {
     private Example<Label> example;
     private Map<String, Double> features;
     private FeatureVector vector;
+    private Example<Label> keptExample;
+    private Example<Label> arrayExample;
     private String[] exampleNames;
     private double[] exampleValues;
     private final ModelUri production = ModelUri.alias("wine", "production");
@@ -127,6 +133,8 @@ public class ServingBenchmark {
         }
         @SuppressWarnings("unchecked")
         Prediction<Label> nativePrediction = handle.predictNative(vector, Prediction.class);
+        keptExample = keptExample(vector, loaded);
+        arrayExample = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, exampleNames, exampleValues);
         if (!nativePrediction.getOutput().getLabel().equals(tribuo.predict(example).getOutput().getLabel())) {
             throw new IllegalStateException("the handle's native prediction and Tribuo disagree on the example");
         }
@@ -147,15 +155,38 @@ public class ServingBenchmark {
         mlops.close();
     }
 
-    /** @return Tribuo's prediction on a prebuilt example */
+    /** @param cpu counts the call (see CpuTimePerOp) @return Tribuo's prediction on a prebuilt example */
     @Benchmark
-    public Prediction<Label> tribuoPredictExample() {
+    public Prediction<Label> tribuoPredictExample(CpuTimePerOp cpu) {
+        cpu.count();
         return tribuo.predict(example);
     }
 
-    /** @return Tribuo's prediction, building the example from the feature map */
+    /** @param cpu counts the call (see CpuTimePerOp) @return Tribuo's prediction on the example the flavor built from the prepared vector and keeps with it */
     @Benchmark
-    public Prediction<Label> tribuoPredictFromMap() {
+    public Prediction<Label> tribuoPredictKeptExample(CpuTimePerOp cpu) {
+        cpu.count();
+        return tribuo.predict(keptExample);
+    }
+
+    /** @param cpu counts the call (see CpuTimePerOp) @return Tribuo's prediction on a prebuilt plain {@code ArrayExample} of the same names and values */
+    @Benchmark
+    public Prediction<Label> tribuoPredictArrayExample(CpuTimePerOp cpu) {
+        cpu.count();
+        return tribuo.predict(arrayExample);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Example<Label> keptExample(FeatureVector vector, LoadedModel key) {
+        return vector.nativeInput(key, Example.class, v -> {
+            throw new IllegalStateException("the flavor should have kept an example with the vector");
+        });
+    }
+
+    /** @param cpu counts the call (see CpuTimePerOp) @return Tribuo's prediction, building the example from the feature map */
+    @Benchmark
+    public Prediction<Label> tribuoPredictFromMap(CpuTimePerOp cpu) {
+        cpu.count();
         String[] names = new String[features.size()];
         double[] values = new double[features.size()];
         int i = 0;
@@ -167,76 +198,112 @@ public class ServingBenchmark {
         return tribuo.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
     }
 
-    /** @return Tribuo's prediction, building the example from the same arrays the prepared vector holds */
+    /** @param cpu counts the call (see CpuTimePerOp) @return Tribuo's prediction, building the example from the same arrays the prepared vector holds */
     @Benchmark
-    public Prediction<Label> tribuoPredictFromArrays() {
+    public Prediction<Label> tribuoPredictFromArrays(CpuTimePerOp cpu) {
+        cpu.count();
         return tribuo.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, exampleNames, exampleValues));
     }
 
-    /** @return the handle's prediction of the prepared vector, input checks on */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the handle's prediction of the prepared vector, input checks on */
     @Benchmark
-    public dev.mlops4j.model.Prediction handlePredictVector() {
+    public dev.mlops4j.model.Prediction handlePredictVector(CpuTimePerOp cpu) {
+        cpu.count();
         return handle.predict(vector);
     }
 
-    /** @return Tribuo's own prediction through the handle from the prepared vector, input checks on */
+    /** @param cpu counts the call (see CpuTimePerOp) @return Tribuo's own prediction through the handle from the prepared vector, input checks on */
     @Benchmark
-    public Prediction<?> handlePredictNative() {
+    public Prediction<?> handlePredictNative(CpuTimePerOp cpu) {
+        cpu.count();
         return handle.predictNative(vector, Prediction.class);
     }
 
-    /** @return the flavor's native prediction of the prepared vector, no handle, no checks */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the flavor's native prediction of the prepared vector, no handle, no checks */
     @Benchmark
-    public Object loadedModelPredictNative() {
+    public Object loadedModelPredictNative(CpuTimePerOp cpu) {
+        cpu.count();
         return loaded.predictNative(vector);
     }
 
-    /** @return the issues of the prepared vector (none) */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the issues of the prepared vector (none) */
     @Benchmark
-    public List<InputIssue> signatureCheckVector() {
+    public List<InputIssue> signatureCheckVector(CpuTimePerOp cpu) {
+        cpu.count();
         return check.check(vector);
     }
 
-    /** @return the flavor's prediction, no checks */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the flavor's prediction, no checks */
     @Benchmark
-    public dev.mlops4j.model.Prediction loadedModelPredict() {
+    public dev.mlops4j.model.Prediction loadedModelPredict(CpuTimePerOp cpu) {
+        cpu.count();
         return loaded.predict(features);
     }
 
-    /** @return the handle's prediction, input checks on */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the handle's prediction, input checks on */
     @Benchmark
-    public dev.mlops4j.model.Prediction handlePredict() {
+    public dev.mlops4j.model.Prediction handlePredict(CpuTimePerOp cpu) {
+        cpu.count();
         return handle.predict(features);
     }
 
-    /** @return the handle's prediction, input checks off */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the handle's prediction, input checks off */
     @Benchmark
-    public dev.mlops4j.model.Prediction handlePredictNoChecks() {
+    public dev.mlops4j.model.Prediction handlePredictNoChecks(CpuTimePerOp cpu) {
+        cpu.count();
         return unchecked.predict(features);
     }
 
-    /** @return the issues of the example (none) */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the issues of the example (none) */
     @Benchmark
-    public List<InputIssue> signatureCheck() {
+    public List<InputIssue> signatureCheck(CpuTimePerOp cpu) {
+        cpu.count();
         return check.check(features);
     }
 
-    /** @return the version serving the alias, as the handle resolves it */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the version serving the alias, as the handle resolves it */
     @Benchmark
-    public ModelVersion handleVersion() {
+    public ModelVersion handleVersion(CpuTimePerOp cpu) {
+        cpu.count();
         return handle.version();
     }
 
-    /** @return the alias's holder, read from the store */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the alias's holder, read from the store */
     @Benchmark
-    public ModelVersion registryResolveAlias() {
+    public ModelVersion registryResolveAlias(CpuTimePerOp cpu) {
+        cpu.count();
         return registry.resolve(production);
     }
 
-    /** @return the alias's model, resolved in the store and taken from the model cache */
+    /** @param cpu counts the call (see CpuTimePerOp) @return the alias's model, resolved in the store and taken from the model cache */
     @Benchmark
-    public LoadedModel registryLoadAlias() {
+    public LoadedModel registryLoadAlias(CpuTimePerOp cpu) {
+        cpu.count();
         return registry.load(production);
+    }
+
+    /** Calls per block of a paired benchmark: long enough to time in CPU time, short enough to pair closely. */
+    private static final int BLOCK = 2_000;
+
+    /**
+     * Paired (see {@link PairedCpuTime}): a block of bare Tribuo predictions on the prebuilt example, and a block of
+     * the handle's native predictions of the prepared vector, checks on.
+     *
+     * @param pairs the pairs' ratios
+     * @param bh sinks the predictions
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * BLOCK)
+    public void pairedHandleNative(PairedCpuTime pairs, Blackhole bh) {
+        pairs.pair(() -> {
+            for (int i = 0; i < BLOCK; i++) {
+                bh.consume(tribuo.predict(example));
+            }
+        }, () -> {
+            for (int i = 0; i < BLOCK; i++) {
+                bh.consume(handle.predictNative(vector, Prediction.class));
+            }
+        });
     }
 
     private static Path wineCsv() {

@@ -2,6 +2,7 @@ package dev.mlops4j.core.internal;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.MetricHistoryQuery;
+import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.MetricPage;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class CoreMetricHistory implements MetricHistoryQuery {
             points.addAll(page.points());
             token = page.nextPageToken();
         } while (token != null);
-        return List.copyOf(points);
+        return new PrintedList<>(points, MetricPoints::print);
     }
 
     @Override
@@ -55,7 +56,8 @@ final class CoreMetricHistory implements MetricHistoryQuery {
         if (counted <= maxPoints) {
             List<Metric> all = all();
             // The history of a RUNNING run may have grown since it was counted.
-            return all.size() <= maxPoints ? all : Downsampling.downsample(all, maxPoints);
+            return all.size() <= maxPoints ? all : new PrintedList<>(Downsampling.downsample(all, maxPoints),
+                    MetricPoints::print);
         }
         // Page by page, so that a history of millions of points is reduced without holding it all in memory.
         Downsampling.Sampler sampler = new Downsampling.Sampler(counted, maxPoints);
@@ -65,7 +67,7 @@ final class CoreMetricHistory implements MetricHistoryQuery {
             page.points().forEach(sampler::accept);
             token = page.nextPageToken();
         } while (token != null);
-        return sampler.finish();
+        return new PrintedList<>(sampler.finish(), MetricPoints::print);
     }
 
     @Override

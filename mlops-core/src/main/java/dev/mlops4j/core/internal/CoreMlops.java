@@ -10,6 +10,7 @@ import dev.mlops4j.Runs;
 import dev.mlops4j.StoreConfigurationException;
 import dev.mlops4j.StoreException;
 import dev.mlops4j.core.internal.registry.CoreModelRegistry;
+import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.registry.ModelRegistry;
 import dev.mlops4j.lineage.ChildRun;
 import dev.mlops4j.spi.ArtifactStore;
@@ -121,7 +122,7 @@ final class CoreMlops implements Mlops {
     @Override
     public List<ExperimentInfo> experiments() {
         ensureOpen();
-        return store.listExperiments();
+        return PrintedList.oneLineEach(store.listExperiments(), "experiment", "experiments");
     }
 
     @Override

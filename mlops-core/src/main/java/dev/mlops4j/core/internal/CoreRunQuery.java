@@ -2,6 +2,7 @@ package dev.mlops4j.core.internal;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.RunQuery;
+import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.search.Filter;
 import dev.mlops4j.search.OrderBy;
 import dev.mlops4j.search.SearchRequest;
@@ -104,7 +105,8 @@ final class CoreRunQuery implements RunQuery {
 
     @Override
     public List<RunRecord> list() {
-        return new RunList(page().runs());
+        // Prints as the aligned table RunPage prints: JShell and notebooks show the returned list with toString().
+        return new PrintedList<>(page().runs(), runs -> new RunPage(runs, null).toString());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.mlops4j.NotFoundException;
 import dev.mlops4j.RunQuery;
 import dev.mlops4j.Runs;
 import dev.mlops4j.StoreException;
+import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.ExperimentInfo;
 import dev.mlops4j.tracking.Limits;
@@ -79,7 +80,7 @@ final class CoreRuns implements Runs {
     public List<RunInfo> children(String runId) {
         Objects.requireNonNull(runId, "runId");
         requireRun(runId);
-        return mlops.store().childRuns(runId);
+        return PrintedList.oneLineEach(mlops.store().childRuns(runId), "child run", "child runs");
     }
 
     @Override

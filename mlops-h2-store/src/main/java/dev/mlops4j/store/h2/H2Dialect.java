@@ -55,6 +55,15 @@ final class H2Dialect implements SqlDialect {
         return " USE INDEX (mlops_runs_experiment_start)";
     }
 
+    /**
+     * H2 2.3.232 restores an undone row inside a step of its undo log that it repeats when another session commits
+     * meanwhile, writing the old value again over whatever another transaction wrote after the first restore.
+     */
+    @Override
+    public boolean rollbackMayOverwriteOtherWrites() {
+        return true;
+    }
+
     @Override
     public String lockTimeoutStatement(long timeoutMillis) {
         return "SET LOCK_TIMEOUT " + timeoutMillis;

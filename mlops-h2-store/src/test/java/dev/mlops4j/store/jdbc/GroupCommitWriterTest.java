@@ -12,13 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,56 +23,40 @@ import org.junit.jupiter.api.Timeout;
 /** The writer's contract: one transaction per group, one savepoint per request, callers released after commit. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class GroupCommitWriterTest {
-    private JdbcDataSource dataSource;
+    private WriterUnderTest fixture;
     private Connection keepAlive;
     private GroupCommitWriter writer;
     private ExecutorService callers;
 
     @BeforeEach
     void setUp() throws SQLException {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:gc" + UUID.randomUUID());
-        keepAlive = dataSource.getConnection();
+        fixture = new WriterUnderTest("gc");
+        keepAlive = fixture.connection();
         try (Statement s = keepAlive.createStatement()) {
             s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(10))");
         }
-        writer = new GroupCommitWriter(dataSource, TestDialect.INSTANCE, "test store");
-        callers = Executors.newCachedThreadPool();
+        writer = fixture.start(fixture.dataSource());
+        callers = fixture.callers();
     }
 
     @AfterEach
     void tearDown() throws SQLException {
-        callers.shutdownNow();
-        writer.close();
-        keepAlive.close();
+        fixture.close();
     }
 
     @Test
     void submit_failingRequestInsideAGroup_rollsBackOnlyItselfAndGetsItsOwnException() throws Exception {
-        CountDownLatch blockerRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // Holds the writer so that the next three requests queue up and run as one group.
-        Future<Object> blocker = callers.submit(() -> writer.submit("block", tx -> {
-            blockerRunning.countDown();
-            awaitUninterruptibly(release);
-            return insert(tx, 0, "zero");
-        }));
-        blockerRunning.await();
-        Future<Object> ok1 = callers.submit(() -> writer.submit("ok1", tx -> insert(tx, 1, "one")));
-        waitForPending(1);
-        Future<Object> failing = callers.submit(() -> writer.submit("failing", tx -> {
+        // Holds the writer so that the next four requests queue up and run as one group.
+        HeldWriter held = HeldWriter.hold(writer, callers, tx -> insert(tx, 0, "zero"));
+        Future<Object> ok1 = held.queue(() -> writer.submit("ok1", tx -> insert(tx, 1, "one")));
+        Future<Object> failing = held.queue(() -> writer.submit("failing", tx -> {
             insert(tx, 2, "two");            // written, then undone by the savepoint
             throw new ConflictException("this request conflicts");
         }));
-        waitForPending(2);
-        Future<Object> duplicate = callers.submit(() -> writer.submit("duplicate", tx -> insert(tx, 1, "again")));
-        waitForPending(3);
-        Future<Object> ok3 = callers.submit(() -> writer.submit("ok3", tx -> insert(tx, 3, "three")));
-        waitForPending(4);
+        Future<Object> duplicate = held.queue(() -> writer.submit("duplicate", tx -> insert(tx, 1, "again")));
+        Future<Object> ok3 = held.queue(() -> writer.submit("ok3", tx -> insert(tx, 3, "three")));
 
-        release.countDown();
-
-        assertThat(blocker.get()).isEqualTo(0);
+        assertThat(held.release()).isEqualTo(0);
         assertThat(ok1.get()).isEqualTo(1);
         assertThat(ok3.get()).isEqualTo(3);
         assertThatThrownBy(failing::get).hasCauseInstanceOf(ConflictException.class)
@@ -107,26 +87,17 @@ class GroupCommitWriterTest {
 
     @Test
     void close_drainsSubmittedWritesThenRefusesNewOnes() throws Exception {
-        CountDownLatch blockerRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<Object> blocker = callers.submit(() -> writer.submit("block", tx -> {
-            blockerRunning.countDown();
-            awaitUninterruptibly(release);
-            return insert(tx, 0, "zero");
-        }));
-        blockerRunning.await();
+        HeldWriter held = HeldWriter.hold(writer, callers, tx -> insert(tx, 0, "zero"));
         List<Future<Object>> queued = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             int id = i;
-            queued.add(callers.submit(() -> writer.submit("queued", tx -> insert(tx, id, "q"))));
-            waitForPending(i);
+            queued.add(held.queue(() -> writer.submit("queued", tx -> insert(tx, id, "q"))));
         }
         Future<?> closing = callers.submit(writer::close);
 
-        release.countDown();
+        held.release();
         closing.get();
 
-        blocker.get();
         for (Future<Object> f : queued) {
             f.get();
         }
@@ -153,22 +124,5 @@ class GroupCommitWriterTest {
             throw new IllegalStateException(e);
         }
         return rows;
-    }
-
-    private void waitForPending(int n) throws InterruptedException {
-        while (writer.pendingCount() < n) {
-            Thread.sleep(1);
-        }
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        while (true) {
-            try {
-                latch.await();
-                return;
-            } catch (InterruptedException e) {
-                // keep waiting: the test releases the latch
-            }
-        }
     }
 }

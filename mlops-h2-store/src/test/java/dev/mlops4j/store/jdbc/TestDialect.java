@@ -4,9 +4,14 @@ import java.util.List;
 
 /** H2's dialect, re-declared here because the real one is private to the H2 package. */
 final class TestDialect implements SqlDialect {
-    static final TestDialect INSTANCE = new TestDialect();
+    static final TestDialect INSTANCE = new TestDialect(true);
+    /** The same, but claiming rollbacks that never lose other writes, as PostgreSQL's: for the writer's other path. */
+    static final TestDialect SAFE_ROLLBACKS = new TestDialect(false);
 
-    private TestDialect() {
+    private final boolean rollbackMayOverwriteOtherWrites;
+
+    private TestDialect(boolean rollbackMayOverwriteOtherWrites) {
+        this.rollbackMayOverwriteOtherWrites = rollbackMayOverwriteOtherWrites;
     }
 
     @Override
@@ -24,6 +29,11 @@ final class TestDialect implements SqlDialect {
     @Override
     public String runsInStartOrderHint() {
         return " USE INDEX (mlops_runs_experiment_start)";
+    }
+
+    @Override
+    public boolean rollbackMayOverwriteOtherWrites() {
+        return rollbackMayOverwriteOtherWrites;
     }
 
     @Override

@@ -23,6 +23,19 @@ import org.slf4j.LoggerFactory;
  * A call therefore returns only after its data is committed, and one commit, the expensive part of a
  * durable write, is shared by all requests that arrived while the previous one was being written.
  *
+ * <p>A request may name a {@link TxLock} it needs, which the writer takes before running it, once per transaction.
+ * Where rollbacks can lose other transactions' writes ({@link SqlDialect#rollbackMayOverwriteOtherWrites()}, H2), a
+ * lock is never undone: a request that fails after taking it is rolled back to a savepoint set after the lock, and a
+ * transaction that holds a lock always ends with a commit, even when every request in it failed (all that commit
+ * then writes is the lock). Only a lost connection or a failed commit ends such a transaction with a rollback. The
+ * reason is a flaw in H2's MVStore (2.3.232): a rollback (to a savepoint or complete) restores each undone row in a
+ * step that H2 repeats when another session commits at the same moment, and the repeat writes the old value again,
+ * over whatever a second transaction wrote to the row after the first step had released it. Undoing a lock row thus
+ * lost a second writer's update of it: two writers took the same registry audit sequence number, and a run ended by
+ * one store went back to RUNNING when a write of another store to it failed. Rows written under a held lock are
+ * safe from this: no other transaction can write them between the two steps. Elsewhere (PostgreSQL) the lock is
+ * taken inside the request's savepoint and released with it, which costs no extra savepoint.
+ *
  * <p>{@link #close()} stops accepting requests, finishes every request already submitted, and closes
  * the connection.
  */
@@ -31,6 +44,17 @@ final class GroupCommitWriter implements AutoCloseable {
     @FunctionalInterface
     interface Work<T> {
         T execute(WriteTx tx) throws SQLException;
+    }
+
+    /**
+     * A lock that serialises a kind of write with other transactions (of this or other processes), taken by the
+     * writer before it runs the write, at most once per transaction, and held until the transaction ends (see the
+     * class comment for when it is released earlier). It must write nothing but the lock; locks are told apart by
+     * {@code equals}.
+     */
+    @FunctionalInterface
+    interface TxLock {
+        void acquire(WriteTx tx) throws SQLException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -81,10 +105,24 @@ final class GroupCommitWriter implements AutoCloseable {
      * @throws MlopsException what the work threw, or a {@link StoreException} if the database failed
      */
     <T> T submit(String operation, Work<T> work) {
+        return submit(operation, null, work);
+    }
+
+    /**
+     * Runs a write that needs a lock (see the class comment) and returns once it is committed.
+     *
+     * @param operation what the write is, for messages
+     * @param txLock the lock the write needs, or null for none
+     * @param work the write, run while the transaction holds {@code txLock}
+     * @param <T> its result
+     * @return the work's result
+     * @throws MlopsException what the work threw, or a {@link StoreException} if the database failed
+     */
+    <T> T submit(String operation, TxLock txLock, Work<T> work) {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write must not submit another write");
         }
-        Request<T> request = new Request<>(operation, work, Thread.currentThread());
+        Request<T> request = new Request<>(operation, txLock, work, Thread.currentThread());
         lock.lock();
         try {
             if (closed) {
@@ -175,11 +213,20 @@ final class GroupCommitWriter implements AutoCloseable {
         boolean single = group.size() == 1;
         int succeeded = 0;
         List<Request<?>> retry = new ArrayList<>();
+        boolean protectLocks = dialect.rollbackMayOverwriteOtherWrites();
         for (Request<?> r : group) {
             Savepoint savepoint = null;
+            boolean lockedHere = false;
             try {
                 if (!single) {
                     savepoint = tx.connection().setSavepoint();
+                }
+                if (r.txLock != null) {
+                    lockedHere = tx.acquire(r.txLock);
+                    if (protectLocks) {
+                        // From here on a failure is undone back to this point, never beyond: the lock stays.
+                        savepoint = tx.connection().setSavepoint();
+                    }
                 }
                 r.run(tx);
                 succeeded++;
@@ -192,8 +239,11 @@ final class GroupCommitWriter implements AutoCloseable {
                 try {
                     if (savepoint != null) {
                         tx.connection().rollback(savepoint);
+                        if (lockedHere && !protectLocks) {
+                            tx.released(r.txLock); // taken after the savepoint, so released with it
+                        }
                     } else {
-                        tx.connection().rollback();
+                        tx.rollback();
                     }
                 } catch (SQLException rollbackFailure) {
                     // The transaction is in an unknown state: nothing of this group may be acknowledged.
@@ -202,8 +252,15 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
             }
         }
-        if (succeeded == 0) {
-            return retry; // everything was rolled back already
+        if (succeeded == 0 && !tx.holdsLocks()) {
+            // Everything was rolled back to its savepoint; end the transaction, which holds nothing.
+            try {
+                tx.rollback();
+            } catch (SQLException e) {
+                abort(group, e);
+                return List.of();
+            }
+            return retry;
         }
         try {
             tx.commit();
@@ -221,7 +278,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void abort(List<Request<?>> group, SQLException cause) {
         try {
-            tx.connection().rollback();
+            tx.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
@@ -242,7 +299,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void rollbackQuietly() {
         try {
             if (tx != null) {
-                tx.connection().rollback();
+                tx.rollback();
             }
         } catch (SQLException | RuntimeException e) {
             // The connection is unusable; ensureConnection replaces it before the next group.
@@ -321,14 +378,16 @@ final class GroupCommitWriter implements AutoCloseable {
     /** One caller's write and its outcome. */
     private static final class Request<T> {
         private final String operation;
+        private final TxLock txLock;
         private final Work<T> work;
         private final Thread caller;
         private T result;
         private RuntimeException failure;
         private volatile boolean done;
 
-        Request(String operation, Work<T> work, Thread caller) {
+        Request(String operation, TxLock txLock, Work<T> work, Thread caller) {
             this.operation = operation;
+            this.txLock = txLock;
             this.work = work;
             this.caller = caller;
         }

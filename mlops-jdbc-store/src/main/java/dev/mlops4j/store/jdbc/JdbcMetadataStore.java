@@ -176,7 +176,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(endTime, "endTime");
         Map<String, String> copy = Map.copyOf(Objects.requireNonNull(tags, "tags"));
-        return write("endRun", tx -> writes.endRun(tx, runId, status, endTime, copy));
+        return write("endRun", writes.runLock(runId), tx -> writes.endRun(tx, runId, status, endTime, copy));
     }
 
     @Override
@@ -184,7 +184,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(batch, "batch");
         // An empty batch still goes through the writer: an unknown or ended run must be reported.
-        write("logBatch", tx -> {
+        write("logBatch", writes.runLock(runId), tx -> {
             writes.logBatch(tx, runId, batch);
             return null;
         });
@@ -194,7 +194,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     public void deleteTag(String runId, String key) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(key, "key");
-        write("deleteTag", tx -> {
+        write("deleteTag", writes.runLock(runId), tx -> {
             writes.deleteTag(tx, runId, key);
             return null;
         });
@@ -235,7 +235,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     public void putArtifact(String runId, ArtifactInfo artifact) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(artifact, "artifact");
-        write("putArtifact", tx -> {
+        write("putArtifact", writes.runLock(runId), tx -> {
             writes.putArtifact(tx, runId, artifact);
             return null;
         });
@@ -379,6 +379,10 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     <T> T write(String operation, GroupCommitWriter.Work<T> work) {
         return writer.submit(operation, work);
+    }
+
+    <T> T write(String operation, GroupCommitWriter.TxLock txLock, GroupCommitWriter.Work<T> work) {
+        return writer.submit(operation, txLock, work);
     }
 
     /**

@@ -38,7 +38,7 @@ final class JdbcRegistryStore implements RegistryStore {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(change, "change");
-        return owner.write("createModel", tx -> writes.createModel(tx, name, description, change));
+        return owner.write("createModel", writes.lock, tx -> writes.createModel(tx, name, description, change));
     }
 
     @Override
@@ -59,14 +59,14 @@ final class JdbcRegistryStore implements RegistryStore {
         Map<String, String> tags = Map.copyOf(Objects.requireNonNull(setTags, "setTags"));
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(change, "change");
-        return owner.write("updateModel", tx -> writes.updateModel(tx, name, description, tags, action, change));
+        return owner.write("updateModel", writes.lock, tx -> writes.updateModel(tx, name, description, tags, action, change));
     }
 
     @Override
     public Audited<ModelVersion> createVersion(NewModelVersion version, RegistryChange change) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(change, "change");
-        return owner.write("createVersion", tx -> writes.createVersion(tx, version, change));
+        return owner.write("createVersion", writes.lock, tx -> writes.createVersion(tx, version, change));
     }
 
     @Override
@@ -87,7 +87,7 @@ final class JdbcRegistryStore implements RegistryStore {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(change, "change");
-        return owner.write("setVersionStatus", tx -> writes.setVersionStatus(tx, name, version, status, change));
+        return owner.write("setVersionStatus", writes.lock, tx -> writes.setVersionStatus(tx, name, version, status, change));
     }
 
     @Override
@@ -96,7 +96,7 @@ final class JdbcRegistryStore implements RegistryStore {
         Objects.requireNonNull(name, "name");
         Map<String, String> copy = Map.copyOf(Objects.requireNonNull(tags, "tags"));
         Objects.requireNonNull(change, "change");
-        return owner.write("setVersionTags", tx -> writes.setVersionTags(tx, name, version, copy, change));
+        return owner.write("setVersionTags", writes.lock, tx -> writes.setVersionTags(tx, name, version, copy, change));
     }
 
     @Override
@@ -119,7 +119,7 @@ final class JdbcRegistryStore implements RegistryStore {
         Objects.requireNonNull(alias, "alias");
         Map<String, String> tags = Map.copyOf(Objects.requireNonNull(versionTags, "versionTags"));
         Objects.requireNonNull(change, "change");
-        return owner.write("moveAlias", tx -> writes.moveAlias(tx, name, alias, expectedVersion, version, tags, change));
+        return owner.write("moveAlias", writes.lock, tx -> writes.moveAlias(tx, name, alias, expectedVersion, version, tags, change));
     }
 
     @Override
@@ -127,7 +127,7 @@ final class JdbcRegistryStore implements RegistryStore {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(change, "change");
-        return owner.write("removeAlias", tx -> writes.removeAlias(tx, name, alias, expectedVersion, change));
+        return owner.write("removeAlias", writes.lock, tx -> writes.removeAlias(tx, name, alias, expectedVersion, change));
     }
 
     @Override
@@ -135,7 +135,7 @@ final class JdbcRegistryStore implements RegistryStore {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(change, "change");
-        return owner.write("addApproval", tx -> writes.addApproval(tx, name, version, alias, change));
+        return owner.write("addApproval", writes.lock, tx -> writes.addApproval(tx, name, version, alias, change));
     }
 
     @Override
@@ -150,7 +150,7 @@ final class JdbcRegistryStore implements RegistryStore {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(change, "change");
-        return owner.write("appendAudit", tx -> writes.appendAudit(tx, name, version, alias, action, change));
+        return owner.write("appendAudit", writes.lock, tx -> writes.appendAudit(tx, name, version, alias, action, change));
     }
 
     @Override

@@ -34,7 +34,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>While other writers may use the database (other processes, or other stores on the same database in
  * this JVM), writes to a run first lock the run's row ({@code SELECT ... FOR UPDATE}), so that nobody can end
- * the run between the RUNNING check and the write. While this store's writer thread is the only writer, no
+ * the run between the RUNNING check and the write. On H2 the lock is submitted with the write ({@link #runLock}), so
+ * that the writer takes it before the write's savepoint and never rolls it back (see {@link GroupCommitWriter}:
+ * undoing it could revert another store's end of the run). While this store's writer thread is the only writer, no
  * lock is needed, and none is taken: in H2 a row lock is itself a write, which would add to every commit.
  */
 final class JdbcWrites {
@@ -59,6 +61,8 @@ final class JdbcWrites {
 
     private final String store;
     private final BooleanSupplier shared;
+    /** {@link SqlDialect#rollbackMayOverwriteOtherWrites()}: run locks are then taken before the write's savepoint. */
+    private final boolean keepRunLocks;
     /** {@link SqlDialect#lockForWriteClause()}: locks a row to check and then write it. */
     private final String lockClause;
     private final String lockRun;
@@ -71,6 +75,7 @@ final class JdbcWrites {
     JdbcWrites(SqlDialect dialect, String store, BooleanSupplier shared) {
         this.store = store;
         this.shared = shared;
+        this.keepRunLocks = dialect.rollbackMayOverwriteOtherWrites();
         this.lockClause = " " + dialect.lockForWriteClause();
         this.lockRun = "SELECT run_pk, status FROM mlops_runs WHERE run_id = ?" + lockClause;
         this.upsertTag = dialect.upsert("mlops_tags", List.of("run_pk", "tag_key"), List.of("tag_value"));
@@ -284,12 +289,36 @@ final class JdbcWrites {
     }
 
     /**
+     * The lock a write to a run is submitted with where undoing it could lose another writer's change of the run
+     * (H2, while other writers may use the database). Elsewhere the write locks the run itself, in the same
+     * statement that reads it, inside its savepoint.
+     *
+     * @param runId a run
+     * @return the lock, or null
+     */
+    GroupCommitWriter.TxLock runLock(String runId) {
+        return keepRunLocks && shared.getAsBoolean() ? new RunLock(lockRun, runId) : null;
+    }
+
+    /** Locks a run's row; a missing run is reported by the write that follows. */
+    private record RunLock(String sql, String runId) implements GroupCommitWriter.TxLock {
+        @Override
+        public void acquire(WriteTx tx) throws SQLException {
+            PreparedStatement ps = tx.prepare(sql);
+            ps.setString(1, runId);
+            ps.executeQuery().close();
+        }
+    }
+
+    /**
      * Checks that a run exists and accepts writes, locking its row while other writers may use the database.
      *
      * @return the run's surrogate key
      */
     private long writableRun(WriteTx tx, String runId, String refusal) throws SQLException {
-        PreparedStatement ps = tx.prepare(shared.getAsBoolean() ? lockRun : READ_RUN);
+        // Locked here unless the writer took the run lock before the write (see runLock).
+        boolean lockHere = shared.getAsBoolean() && !tx.holds(new RunLock(lockRun, runId));
+        PreparedStatement ps = tx.prepare(lockHere ? lockRun : READ_RUN);
         ps.setString(1, runId);
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {

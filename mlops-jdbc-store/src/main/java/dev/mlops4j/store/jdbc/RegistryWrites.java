@@ -29,19 +29,15 @@ import java.util.Optional;
  * The registry's writes, run on the writer thread inside the group's transaction (see {@link GroupCommitWriter});
  * throwing rolls the request back to its savepoint, audit entry included.
  *
- * <p>Each write starts by locking the one row of {@code mlops_registry_state} (a no-op {@code UPDATE} of it) and
- * holds it to the end of the transaction. Registry writes from any process are thereby serialised: the checks a
- * write makes (the alias's holder, the next version number, a version's status) cannot go stale before it commits,
- * and the audit sequence numbers it takes from that row increase in commit order.
+ * <p>Every registry write is submitted with {@link #lock}: the writer locks the one row of
+ * {@code mlops_registry_state} (a no-op {@code UPDATE} of it) before running the write and holds it to the end of
+ * the transaction. Registry writes from any process are thereby serialised: the checks a write makes (the alias's
+ * holder, the next version number, a version's status) cannot go stale before it commits, and the audit sequence
+ * numbers it takes from that row are dense and increase in commit order. On H2 the lock is taken before the write's
+ * savepoint and never rolled back, because a rollback of it could lose another writer's update of the row (see
+ * {@link GroupCommitWriter}); that is how two H2 writers once took the same audit sequence number.
  */
 final class RegistryWrites {
-    /**
-     * Takes the registry's row lock with a no-op UPDATE of the state row; the sequence is read after it. Note:
-     * {@code H2RegistryTest.moveAlias_twoStoresRacing_serialiseIntoOneChain} still fails now and then under heavy
-     * CPU load (a duplicate audit_seq between two stores on one file in one JVM), with this lock as with
-     * {@code SELECT ... FOR UPDATE}; plain-JDBC reproductions of the lock and savepoint pattern on the same H2
-     * version show no anomaly, so the cause is not yet known.
-     */
     private static final String LOCK_STATE = "UPDATE mlops_registry_state SET last_sequence = last_sequence WHERE state_id = 1";
     private static final String READ_STATE = "SELECT last_sequence FROM mlops_registry_state WHERE state_id = 1";
     private static final String SET_STATE = "UPDATE mlops_registry_state SET last_sequence = ? WHERE state_id = 1";
@@ -54,6 +50,9 @@ final class RegistryWrites {
     private static final String INSERT_VERSION = "INSERT INTO mlops_model_versions (model_name, version, run_id,"
             + " artifact_path, flavor, model_class, data_fingerprint, schema_ref, status, description, created_by,"
             + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The registry lock every registry write is submitted with; see the class comment. */
+    final GroupCommitWriter.TxLock lock = this::lockState;
 
     private final String store;
     private final RegistryReads reads;
@@ -75,7 +74,7 @@ final class RegistryWrites {
 
     Audited<RegisteredModel> createModel(WriteTx tx, String name, String description, RegistryChange change)
             throws SQLException {
-        Audit audit = lock(tx);
+        Audit audit = audit(tx);
         if (reads.findModel(tx.connection(), name).isPresent()) {
             throw new ConflictException("registered model '" + name + "' already exists in " + store
                     + "; choose another name or register a new version of it");
@@ -90,7 +89,7 @@ final class RegistryWrites {
         if (action != AuditAction.MODEL_UPDATED && action != AuditAction.POLICY_CHANGED) {
             throw new InvalidInputException("updateModel records MODEL_UPDATED or POLICY_CHANGED, not " + action);
         }
-        Audit audit = lock(tx);
+        Audit audit = audit(tx);
         model(tx, name);
         PreparedStatement ps = tx.prepare(description == null
                 ? "UPDATE mlops_registered_models SET updated_at = ? WHERE model_name = ?"
@@ -130,7 +129,7 @@ final class RegistryWrites {
     // ---------------------------------------------------------------- versions
 
     Audited<ModelVersion> createVersion(WriteTx tx, NewModelVersion v, RegistryChange change) throws SQLException {
-        Audit audit = lock(tx);
+        Audit audit = audit(tx);
         PreparedStatement run = tx.prepare("SELECT 1 FROM mlops_runs WHERE run_id = ?");
         run.setString(1, v.runId());
         try (ResultSet rs = run.executeQuery()) {
@@ -176,7 +175,7 @@ final class RegistryWrites {
 
     Audited<ModelVersion> setVersionStatus(WriteTx tx, String name, int number, VersionStatus status,
                                            RegistryChange change) throws SQLException {
-        Audit audit = lock(tx);
+        Audit audit = audit(tx);
         model(tx, name);
         ModelVersion v = version(tx, name, number);
         if (v.status() == status) {
@@ -208,7 +207,7 @@ final class RegistryWrites {
 
     Audited<ModelVersion> setVersionTags(WriteTx tx, String name, int number, Map<String, String> tags,
                                          RegistryChange change) throws SQLException {
-        Audit audit = lock(tx);
+        Audit audit = audit(tx);
         model(tx, name);
         version(tx, name, number);
         setVersionTags(tx, name, number, tags);
@@ -249,7 +248,7 @@ final class RegistryWrites {
             throw new InvalidInputException("moveAlias needs an expected holder (" + expected + ") that is NO_VERSION or"
                     + " a version number, and different from the new holder (" + number + ")");
         }
-        Audit audit = lock(tx);
+        Audit audit = audit(tx);
         model(tx, name);
         ModelVersion target = version(tx, name, number);
         int current = reads.findAlias(tx.connection(), name, alias).map(AliasAssignment::version)
@@ -282,7 +281,7 @@ final class RegistryWrites {
 
     AuditEntry removeAlias(WriteTx tx, String name, String alias, int expected, RegistryChange change)
             throws SQLException {
-        Audit audit = lock(tx);
+        Audit audit = audit(tx);
         model(tx, name);
         Optional<AliasAssignment> holder = reads.findAlias(tx.connection(), name, alias);
         if (holder.isEmpty() || holder.get().version() != expected) {
@@ -301,7 +300,7 @@ final class RegistryWrites {
 
     Audited<Approval> addApproval(WriteTx tx, String name, int number, String alias, RegistryChange change)
             throws SQLException {
-        Audit audit = lock(tx);
+        Audit audit = audit(tx);
         model(tx, name);
         version(tx, name, number);
         for (Approval a : reads.listApprovals(tx.connection(), name, number)) {
@@ -325,7 +324,7 @@ final class RegistryWrites {
 
     AuditEntry appendAudit(WriteTx tx, String name, Integer version, String alias, AuditAction action,
                            RegistryChange change) throws SQLException {
-        Audit audit = lock(tx);
+        Audit audit = audit(tx);
         model(tx, name);
         return audit.append(name, version, alias, null, action, change, Map.of());
     }
@@ -350,17 +349,28 @@ final class RegistryWrites {
         }
     }
 
-    /** Takes the registry lock for the rest of the transaction; returns the appender of audit entries. */
-    private Audit lock(WriteTx tx) throws SQLException {
-        int locked = tx.prepare(LOCK_STATE).executeUpdate();
-        PreparedStatement ps = tx.prepare(READ_STATE);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (locked != 1 || !rs.next()) {
-                throw new StoreException(store + ": the registry's state row is missing (mlops_registry_state);"
-                        + " the schema was changed by hand. Restore it from a backup");
+    private void lockState(WriteTx tx) throws SQLException {
+        if (tx.prepare(LOCK_STATE).executeUpdate() != 1) {
+            throw missingState();
+        }
+    }
+
+    /** Reads the locked state row; returns the appender of audit entries. */
+    private Audit audit(WriteTx tx) throws SQLException {
+        if (!tx.holds(lock)) {
+            throw new IllegalStateException("a registry write must be submitted with the registry lock");
+        }
+        try (ResultSet rs = tx.prepare(READ_STATE).executeQuery()) {
+            if (!rs.next()) {
+                throw missingState();
             }
             return new Audit(tx, rs.getLong(1));
         }
+    }
+
+    private StoreException missingState() {
+        return new StoreException(store + ": the registry's state row is missing (mlops_registry_state);"
+                + " the schema was changed by hand. Restore it from a backup");
     }
 
     /** Appends audit entries with the sequence numbers after the locked state row's, and advances it. */

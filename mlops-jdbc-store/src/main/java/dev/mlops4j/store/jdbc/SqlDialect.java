@@ -75,6 +75,19 @@ public interface SqlDialect {
     }
 
     /**
+     * Tells whether a rollback, to a savepoint or complete, can write a row's old value over a change that another
+     * transaction made to the row after the rollback had released it. H2 2.3.232 can (see {@link GroupCommitWriter});
+     * the writer then never rolls back a lock a write names, at the price of one more savepoint for such a write. On
+     * a database that cannot, the lock is taken inside the write's savepoint and released with it on failure. The
+     * default is false.
+     *
+     * @return true if rollbacks can lose other transactions' writes to the rows they undo
+     */
+    default boolean rollbackMayOverwriteOtherWrites() {
+        return false;
+    }
+
+    /**
      * The locking clause a write appends to a {@code SELECT} of rows it is about to check and then write (a run
      * before logging to it or ending it, an experiment before changing it). It must serialise those writers with
      * each other; it should not block other transactions' foreign-key checks against the rows, or a write that

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,8 @@ final class WriteTx implements AutoCloseable {
     private final SqlDialect dialect;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, PreparedStatement> keyStatements = new HashMap<>();
+    /** The locks the open transaction holds (see {@link GroupCommitWriter.TxLock}). */
+    private final Set<GroupCommitWriter.TxLock> locks = new HashSet<>();
     private long commits;
     private long nextRecycle = FIRST_RECYCLE;
 
@@ -78,12 +82,65 @@ final class WriteTx implements AutoCloseable {
     }
 
     /**
-     * Commits the transaction.
+     * Takes a lock for the rest of the transaction, unless the transaction holds it already.
+     *
+     * @param lock the lock
+     * @return whether it was taken now (false if the transaction held it already)
+     * @throws SQLException if it cannot be taken
+     */
+    boolean acquire(GroupCommitWriter.TxLock lock) throws SQLException {
+        if (locks.contains(lock)) {
+            return false;
+        }
+        lock.acquire(this);
+        locks.add(lock);
+        return true;
+    }
+
+    /**
+     * Records that a rollback to a savepoint set before a lock was taken released it.
+     *
+     * @param lock the lock
+     */
+    void released(GroupCommitWriter.TxLock lock) {
+        locks.remove(lock);
+    }
+
+    /**
+     * @param lock a lock
+     * @return whether the open transaction holds it
+     */
+    boolean holds(GroupCommitWriter.TxLock lock) {
+        return locks.contains(lock);
+    }
+
+    /** @return whether the open transaction holds any lock, and so must end with a commit */
+    boolean holdsLocks() {
+        return !locks.isEmpty();
+    }
+
+    /**
+     * Rolls the whole transaction back, which releases its locks.
+     *
+     * @throws SQLException if the rollback fails
+     */
+    void rollback() throws SQLException {
+        locks.clear();
+        connection.rollback();
+    }
+
+    /**
+     * Commits the transaction, which releases its locks.
      *
      * @throws SQLException if the commit fails
      */
     void commit() throws SQLException {
-        connection.commit();
+        try {
+            connection.commit();
+        } finally {
+            // After a failed commit the transaction's state is unknown; the next one takes its locks afresh.
+            locks.clear();
+        }
         commits++;
         if (commits >= nextRecycle) {
             closeStatements();
@@ -102,6 +159,7 @@ final class WriteTx implements AutoCloseable {
     @Override
     public void close() {
         closeStatements();
+        locks.clear();
         try {
             connection.rollback();
         } catch (SQLException e) {

@@ -21,7 +21,10 @@
  *   <li><b>The model registry</b> ({@link dev.mlops4j.spi.RegistryStore}, schema version 2) is written through the
  *       same writer. Each registry write locks one state row for the rest of its transaction, which serialises
  *       registry writes across processes: version numbers stay dense, alias moves are compare-and-set, and audit
- *       entries, written in the same transaction as their change, get sequence numbers in commit order.</li>
+ *       entries, written in the same transaction as their change, get sequence numbers in commit order. On H2 the
+ *       writer takes that lock (and a run's lock, while other writers share the database) before the request's
+ *       savepoint and never rolls it back (a transaction holding it always commits), because undoing a row in H2
+ *       can lose another writer's later update of it.</li>
  * </ul>
  */
 package dev.mlops4j.store.jdbc;

@@ -26,4 +26,10 @@ public record GateOutcome(String gate, boolean passed, String summary, List<Stri
         return new GateOutcome(result.gate(), result.passed(), result.summary(),
                 result.failures().stream().map(Object::toString).toList(), result.toString(), result.candidate());
     }
+
+    /** @return the gate's condition table, as {@link GateResult} prints it (not a record dump with the table inside) */
+    @Override
+    public String toString() {
+        return table.isEmpty() ? "gate '" + gate + "' " + (passed ? "passed" : "failed") + ": " + summary : table;
+    }
 }

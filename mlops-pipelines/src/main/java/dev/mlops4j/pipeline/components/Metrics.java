@@ -1,7 +1,9 @@
 package dev.mlops4j.pipeline.components;
 
+import dev.mlops4j.internal.TextTable;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -16,5 +18,13 @@ public record Metrics(String source, Map<String, Double> values) {
     public Metrics {
         Objects.requireNonNull(source, "source");
         values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /** @return one line, e.g. {@code metrics of 4f2a...: accuracy=0.913333, f1=0.9} */
+    @Override
+    public String toString() {
+        StringJoiner shown = new StringJoiner(", ", "metrics of " + source + ": ", "");
+        values.forEach((k, v) -> shown.add(k + "=" + TextTable.number(v)));
+        return shown.toString();
     }
 }

@@ -10,4 +10,9 @@ package dev.mlops4j.pipeline.components;
  * @param promoted whether the alias now points at the version
  */
 public record PromotionRecord(String name, String alias, int version, String outcome, boolean promoted) {
+    /** @return one line, e.g. {@code models:/wine/3 -> @production: PROMOTED} */
+    @Override
+    public String toString() {
+        return "models:/" + name + "/" + version + " -> @" + alias + ": " + outcome;
+    }
 }

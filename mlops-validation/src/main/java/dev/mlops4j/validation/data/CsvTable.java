@@ -46,6 +46,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class CsvTable implements Table {
+    /** The most columns {@link #toString()} lists. */
+    private static final int SHOWN_COLUMNS = 30;
     private final Source source;
     private final List<Column> columns;
     private final TextParser parser;
@@ -100,6 +102,25 @@ public final class CsvTable implements Table {
     @Override
     public String description() {
         return source.description();
+    }
+
+    /**
+     * @return what a notebook shows for the table: its name and columns with their types; the rows are read only when
+     *     something streams them ({@code Profile.of(table)} for their statistics)
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("CSV table ").append(description()).append(": ").append(columns.size())
+                .append(columns.size() == 1 ? " column" : " columns");
+        String sep = " (";
+        for (Column c : columns.subList(0, Math.min(columns.size(), SHOWN_COLUMNS))) {
+            sb.append(sep).append(c.name()).append(' ').append(c.type());
+            sep = ", ";
+        }
+        if (columns.size() > SHOWN_COLUMNS) {
+            sb.append(", ... ").append(columns.size() - SHOWN_COLUMNS).append(" more");
+        }
+        return sb.append(columns.isEmpty() ? "" : ")").toString();
     }
 
     @Override

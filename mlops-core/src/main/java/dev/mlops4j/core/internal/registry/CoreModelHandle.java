@@ -63,7 +63,7 @@ final class CoreModelHandle implements ModelHandle {
     private volatile boolean closed;
     private volatile boolean aliasMissing;
 
-    private final LongAdder predictions = new LongAdder();
+    private final ThreadCounter predictions = new ThreadCounter();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder withIssues = new LongAdder();
     private final LongAdder[] issueCounts = new LongAdder[KINDS.length];
@@ -89,7 +89,7 @@ final class CoreModelHandle implements ModelHandle {
             return t;
         });
         this.recorder = options.sink() == null ? null : new PredictionRecorder(options.sink(), options.sampleRate(),
-                options.queueCapacity(), registry.clock(), name);
+                options.queueCapacity(), registry.clock(), modelName, alias);
     }
 
     /** Loads the alias's current holder, then starts following the alias. */
@@ -143,17 +143,51 @@ final class CoreModelHandle implements ModelHandle {
     public ServedPrediction predictDetailed(Map<String, ? extends Number> features) {
         Objects.requireNonNull(features, "features");
         Served s = served();
-        long start = recorder == null ? 0L : System.nanoTime();
+        PredictionRecorder r = recorder;
+        ThreadCounter.Lane lane = predictions.lane();
+        RecordQueue queue = r == null ? null : r.sample(lane);
+        if (queue != null) {
+            return predictRecorded(s, features, r, lane, queue);
+        }
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
         }
         Prediction p = s.model.predict(features);
-        predictions.increment();
-        if (recorder != null) {
-            recorder.offer(modelName, s.version.version(), alias, features, p, issues, start);
-        }
+        predictions.increment(lane);
         return new ServedPrediction(p, s.version, issues);
+    }
+
+    /**
+     * A recorded prediction from a map. The record needs a copy of the input and the model needs its own form of it,
+     * so a complete input (the usual case) is copied once, into a vector on the model's layout, which both the model
+     * and the record use; any other input is predicted from the map and copied for the record as it is.
+     */
+    private ServedPrediction predictRecorded(Served s, Map<String, ? extends Number> features, PredictionRecorder r,
+                                             ThreadCounter.Lane lane, RecordQueue queue) {
+        long start = r.startTiming(queue);
+        List<InputIssue> issues = s.check(features);
+        if (!issues.isEmpty()) {
+            admit(s, issues);
+        }
+        FeatureVector vector = completeVector(s.layout, features);
+        Prediction p = vector == null ? s.model.predict(features) : s.model.predict(vector);
+        predictions.increment(lane);
+        r.record(queue, s, vector == null ? PredictionRecorder.copy(features) : vector, p, issues, start);
+        return new ServedPrediction(p, s.version, issues);
+    }
+
+    /** @return the input as a vector on {@code layout} if it has exactly the layout's features, all non-null */
+    private static FeatureVector completeVector(FeatureLayout layout, Map<String, ? extends Number> features) {
+        if (features.size() != layout.size()) {
+            return null; // something missing or unknown: recorded as the map it is
+        }
+        try {
+            FeatureVector v = layout.vector(features);
+            return v.isComplete() ? v : null;
+        } catch (InvalidInputException nullName) {
+            return null; // a null feature name: the checks report it, the record keeps the map as it is
+        }
     }
 
     @Override
@@ -169,15 +203,18 @@ final class CoreModelHandle implements ModelHandle {
     }
 
     private ServedPrediction predict(Served s, FeatureVector features) {
-        long start = recorder == null ? 0L : System.nanoTime();
+        PredictionRecorder r = recorder;
+        ThreadCounter.Lane lane = predictions.lane();
+        RecordQueue queue = r == null ? null : r.sample(lane);
+        long start = queue == null ? 0L : r.startTiming(queue);
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
         }
         Prediction p = s.model.predict(features);
-        predictions.increment();
-        if (recorder != null && recorder.sample()) {
-            recorder.record(modelName, s.version.version(), alias, features.toMap(), p, issues, System.nanoTime() - start);
+        predictions.increment(lane);
+        if (queue != null) {
+            r.record(queue, s, features, p, issues, start); // the vector is immutable: kept, not copied
         }
         return new ServedPrediction(p, s.version, issues);
     }
@@ -187,7 +224,10 @@ final class CoreModelHandle implements ModelHandle {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(type, "type");
         Served s = served();
-        long start = recorder == null ? 0L : System.nanoTime();
+        PredictionRecorder r = recorder;
+        ThreadCounter.Lane lane = predictions.lane();
+        RecordQueue queue = r == null ? null : r.sample(lane);
+        long start = queue == null ? 0L : r.startTiming(queue);
         List<InputIssue> issues = s.check(features);
         if (!issues.isEmpty()) {
             admit(s, issues);
@@ -197,10 +237,9 @@ final class CoreModelHandle implements ModelHandle {
             throw new InvalidInputException(s.label + " (" + s.model.flavor() + " flavor) predicts "
                     + (out == null ? "null" : out.getClass().getName()) + ", not " + type.getName());
         }
-        predictions.increment();
-        if (recorder != null && recorder.sample()) {
-            recorder.record(modelName, s.version.version(), alias, features.toMap(), s.model.toPrediction(out), issues,
-                    System.nanoTime() - start);
+        predictions.increment(lane);
+        if (queue != null) {
+            r.record(queue, s, features, out, issues, start); // converted to a neutral Prediction on the recording thread
         }
         return type.cast(out);
     }

@@ -6,6 +6,7 @@ import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.Runs;
 import dev.mlops4j.gate.Gate;
+import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.model.ClassAllowList;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.model.ModelArtifacts;
@@ -240,7 +241,8 @@ public final class CoreModelRegistry implements ModelRegistry {
         EnumSet<VersionStatus> wanted = EnumSet.of(Objects.requireNonNull(status, "status"), more);
         open();
         requireModel(name);
-        return store.listVersions(name).stream().filter(v -> wanted.contains(v.status())).toList();
+        return new PrintedList<>(store.listVersions(name).stream().filter(v -> wanted.contains(v.status())).toList(),
+                VersionTable::render);
     }
 
     @Override

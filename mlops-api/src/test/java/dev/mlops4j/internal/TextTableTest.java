@@ -1,4 +1,4 @@
-package dev.mlops4j.tracking;
+package dev.mlops4j.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,5 +68,29 @@ class TextTableTest {
         assertThat(TextTable.cell("x".repeat(100))).hasSize(TextTable.MAX_CELL).endsWith("...");
         assertThat(TextTable.cell(null)).isEmpty();
         assertThat(TextTable.cell("a\u0000b")).isEqualTo("a b");
+    }
+
+    @Test
+    void oneLine_escapesBreaksAndCutsToTheLimit() {
+        assertThat(TextTable.oneLine("a\nb\tc", 20)).isEqualTo("a\\nb\\tc");
+        assertThat(TextTable.oneLine("abcdefghij", 8)).isEqualTo("abcde...");
+        assertThat(TextTable.oneLine("abcdefgh", 8)).isEqualTo("abcdefgh");
+        assertThat(TextTable.oneLine(null, 8)).isEmpty();
+    }
+
+    @Test
+    void counted_isACountLineAndATable_orSaysThereIsNone() {
+        assertThat(TextTable.counted(List.of(1, 22), "number", "numbers", List.of("n", "square"),
+                n -> List.of(Integer.toString(n), Integer.toString(n * n)))).isEqualTo("""
+                2 numbers:
+                n   square
+                --  ------
+                1   1
+                22  484
+                """);
+        assertThat(TextTable.counted(List.of(3), "number", "numbers", List.of("n"), n -> List.of("" + n)))
+                .startsWith("1 number:\n");
+        assertThat(TextTable.counted(List.<Integer>of(), "number", "numbers", List.of("n"), n -> List.of("" + n)))
+                .isEqualTo("(no numbers)\n");
     }
 }
