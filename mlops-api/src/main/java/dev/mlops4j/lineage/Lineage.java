@@ -28,6 +28,33 @@ public interface Lineage {
     void record(ExecutionRecord record);
 
     /**
+     * Moves a recorded execution to a later state (RUNNING to COMPLETE, FAILED or CANCELED, as
+     * {@link ExecutionState#canMoveTo} allows) with the artifacts and events it added, in one atomic step.
+     *
+     * @param update the execution as it is now (same id, type, cache key, run and start), its new artifacts and
+     *     further events, no contexts
+     * @throws dev.mlops4j.NotFoundException if the execution or an event's artifact does not exist
+     * @throws dev.mlops4j.ConflictException if the execution cannot move to that state (e.g. it has ended already)
+     * @throws dev.mlops4j.InvalidInputException if the update changes what is fixed or names contexts
+     */
+    void update(ExecutionRecord update);
+
+    /**
+     * Creates new contexts and child runs of {@code parent} already ended, and records executions, all in one atomic
+     * write: one transaction instead of three per step for the steps of a pipeline answered from its cache.
+     *
+     * @param parent the tracking run the child runs belong to (they join its experiment); ignored without runs
+     * @param contexts contexts to create, e.g. a new pipeline run's ({@link Context#create}); one whose type and name
+     *     exist already is a conflict (use {@link #context} for contexts that may exist)
+     * @param runs the child runs, which executions name by id
+     * @param records the executions, in order (a record may name the new contexts, an event an artifact of an
+     *     earlier record)
+     * @throws dev.mlops4j.NotFoundException if the parent, an event's artifact or a context does not exist
+     * @throws dev.mlops4j.ConflictException if a context, run, execution or new artifact exists already
+     */
+    void recordAll(dev.mlops4j.Run parent, List<Context> contexts, List<ChildRun> runs, List<ExecutionRecord> records);
+
+    /**
      * @param type context type, e.g. {@link Context#PIPELINE}
      * @param name context name
      * @return the context of that type and name, created if absent
@@ -53,6 +80,15 @@ public interface Lineage {
 
     /** @param query what to select @return the matching executions, newest first */
     List<Execution> executions(ExecutionQuery query);
+
+    /**
+     * The executions a query selects, each with its output artifacts, in one consistent read: a cache lookup's
+     * candidates without one more read per execution and per artifact.
+     *
+     * @param query what to select
+     * @return the matching executions with their outputs, newest first
+     */
+    List<ExecutionOutputs> executionsWithOutputs(ExecutionQuery query);
 
     /** @param executionId execution id @return its events, inputs then outputs, by name */
     List<Event> eventsOfExecution(String executionId);

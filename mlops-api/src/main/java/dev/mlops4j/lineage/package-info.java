@@ -6,6 +6,15 @@
  * experiment. An execution is always written with its events and new artifacts in one atomic
  * {@link dev.mlops4j.lineage.ExecutionRecord}, so a reader never sees half a step.
  *
+ * <p>Executions follow ML Metadata's lifecycle, checked by every store ({@link
+ * dev.mlops4j.lineage.ExecutionState#canMoveTo}): a pipeline step is recorded RUNNING with its input events when it
+ * starts and {@link dev.mlops4j.lineage.Lineage#update updated} once, atomically, to COMPLETE with its outputs, or to
+ * FAILED or CANCELED; a cache hit is recorded CACHED directly, and a step that never started CANCELED with the
+ * reason. An execution whose tracking run has ended while it was still RUNNING (its process died) is marked FAILED,
+ * with an {@code abandoned} property saying why, when orphaned runs are recovered (by default when {@code Mlops}
+ * opens). {@link dev.mlops4j.lineage.Lineage#recordAll recordAll} writes several executions, new contexts and
+ * already-ended child runs in one transaction: how a pipeline records a run's consecutive cache hits in one commit.
+ *
  * <p>Unlike ML Metadata, retention is part of the model: {@link dev.mlops4j.lineage.Lineage#collectGarbage} deletes
  * old contents but keeps their records (state DELETED), so the graph answering "which data made this model?" stays
  * whole and caches never reuse a deleted artifact.

@@ -9,7 +9,8 @@ import java.util.Optional;
  * What one step did in a pipeline run.
  *
  * @param stepName the step
- * @param state COMPLETE, CACHED, FAILED, CANCELED, or NEW if it was not reached
+ * @param state COMPLETE, CACHED, FAILED, or CANCELED (also when it never started: the run was cancelled or
+ *     another step failed; its CANCELED execution says why)
  * @param stepRunId its tracking run, empty if it did not start
  * @param executionId its lineage execution, empty if none was recorded
  * @param cacheKey its cache key, empty if it was not cacheable

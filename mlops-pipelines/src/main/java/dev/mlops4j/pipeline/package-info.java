@@ -12,15 +12,21 @@
  *       backoff ({@link dev.mlops4j.pipeline.RetryPolicy}), bounded by timeouts, and cancellable.</li>
  *   <li>Outputs are stored in the artifact store (files are left in place and fingerprinted) and recorded as lineage
  *       {@link dev.mlops4j.lineage.Artifact artifacts}; every step is an {@link dev.mlops4j.lineage.Execution} with
- *       its input and output events, written atomically.</li>
+ *       its input and output events: recorded RUNNING with its inputs when it starts (so a step in flight is
+ *       visible), then updated atomically to COMPLETE with its outputs, or to FAILED or CANCELED. Steps that never
+ *       start (the run was cancelled, or a step failed) are recorded CANCELED with a {@code reason}. If the process
+ *       dies in a step, the next {@code Mlops} to open marks the step's run KILLED and its execution FAILED.</li>
  *   <li>Caching: a step's cache key is a SHA-256 of its name, code version (declared, or the fingerprint of the code
  *       its body can reach: its classes, what it captured and every application class their bytecode references,
  *       transitively, with libraries counted by their jar's content; see
  *       {@link dev.mlops4j.pipeline.StepBuilder#version(String)} for what it cannot see), canonical parameters,
  *       input fingerprints and output names. A step whose key matches an
  *       earlier COMPLETE execution with intact outputs (blobs present, files unchanged) is not executed; it is
- *       recorded CACHED. Because outputs of completed steps are kept when a later step fails, re-running a failed
- *       pipeline resumes where it failed.</li>
+ *       recorded CACHED, with a child run created already finished. A run's cache hits (and its inputs record) are
+ *       queued and written in one transaction before the next step executes and when the run ends, so a fully
+ *       cached re-run costs a few commits, not three per step; with hooks they are written at once, so a hook
+ *       always finds what it is told about. Because outputs of completed steps are kept when a later step fails,
+ *       re-running a failed pipeline resumes where it failed.</li>
  * </ul>
  */
 package dev.mlops4j.pipeline;

@@ -1,11 +1,18 @@
 package dev.mlops4j.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.mlops4j.Mlops;
 import dev.mlops4j.lineage.Artifact;
 import dev.mlops4j.lineage.ArtifactState;
+import dev.mlops4j.lineage.Context;
+import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionQuery;
+import dev.mlops4j.lineage.ExecutionState;
 import dev.mlops4j.lineage.RetentionPolicy;
+import dev.mlops4j.tracking.RunInfo;
+import dev.mlops4j.tracking.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,6 +57,15 @@ class H2PipelineTest {
             PipelineResult again = pipeline().on(mlops).input(RAW, raw).run();
             assertThat(again.cachedSteps()).containsExactly("read", "write");
             assertThat(again.output(TEXT)).isEqualTo("WINE");
+            // The hits were written in one transaction: each a FINISHED child run and a CACHED execution.
+            assertThat(mlops.runs().children(again.pipelineRunId())).extracting(RunInfo::runName, RunInfo::status)
+                    .containsExactlyInAnyOrder(tuple("read", RunStatus.FINISHED), tuple("write", RunStatus.FINISHED));
+            String runContext = mlops.lineage().findContext(Context.PIPELINE_RUN, again.pipelineRunId())
+                    .orElseThrow().id();
+            assertThat(mlops.lineage().executions(ExecutionQuery.all().inContext(runContext)))
+                    .extracting(Execution::type, Execution::state).containsExactlyInAnyOrder(
+                            tuple("read", ExecutionState.CACHED), tuple("write", ExecutionState.CACHED),
+                            tuple("pipeline-inputs", ExecutionState.COMPLETE));
             Files.delete(work.resolve("out.txt"));
             PipelineResult afterDelete = pipeline().on(mlops).input(RAW, raw).run();
             assertThat(afterDelete.cachedSteps()).containsExactly("read");

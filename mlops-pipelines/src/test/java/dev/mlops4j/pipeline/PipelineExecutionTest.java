@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -233,13 +234,84 @@ class PipelineExecutionTest {
             PipelineResult r = e.result();
             assertThat(r.status()).isEqualTo(PipelineStatus.CANCELED);
             assertThat(r.step("long").state()).isEqualTo(ExecutionState.CANCELED);
-            assertThat(r.step("after").state()).isIn(ExecutionState.CANCELED, ExecutionState.NEW);
+            assertThat(r.step("after").state()).isEqualTo(ExecutionState.CANCELED);
+            Execution after = mlops.lineage().execution(r.step("after").executionId()).orElseThrow();
+            assertThat(after.state()).isEqualTo(ExecutionState.CANCELED);
+            assertThat(after.properties().get("reason")).contains("cancelled");
             assertThat(mlops.runs().get(r.pipelineRunId()).info().status()).isEqualTo(RunStatus.KILLED);
             assertThat(mlops.runs().get(r.step("long").stepRunId()).info().status()).isEqualTo(RunStatus.KILLED);
             assertThat(mlops.lineage().execution(r.step("long").executionId()).orElseThrow().state())
                     .isEqualTo(ExecutionState.CANCELED);
         });
         assertThat(handle.isDone()).isTrue();
+    }
+
+    @Test
+    void run_stepInFlight_isRecordedRunningWithItsInputsThenComplete() {
+        AtomicReference<Execution> inFlight = new AtomicReference<>();
+        AtomicReference<List<String>> inFlightEvents = new AtomicReference<>();
+        PipelineResult r = diamond(ctx -> {
+            List<Execution> running = mlops.lineage().executions(ExecutionQuery.all().withType("upper")
+                    .withStates(ExecutionState.RUNNING));
+            inFlight.set(running.isEmpty() ? null : running.get(0));
+            if (!running.isEmpty()) {
+                inFlightEvents.set(mlops.lineage().eventsOfExecution(running.get(0).id()).stream()
+                        .map(e -> e.type() + ":" + e.name()).toList());
+            }
+            ctx.output(UPPER, ctx.input(TEXT).toUpperCase());
+        }, ctx -> ctx.output(LENGTH, 4)).on(mlops).input(TEXT, "wine").run();
+
+        assertThat(inFlight.get()).isNotNull();
+        assertThat(inFlight.get().id()).isEqualTo(r.step("upper").executionId());
+        assertThat(inFlight.get().runId()).isEqualTo(r.step("upper").stepRunId());
+        assertThat(inFlight.get().endedAt()).isNull();
+        assertThat(inFlightEvents.get()).containsExactly("INPUT:text");
+        Execution done = mlops.lineage().execution(r.step("upper").executionId()).orElseThrow();
+        assertThat(done.state()).isEqualTo(ExecutionState.COMPLETE);
+        assertThat(done.startedAt()).isEqualTo(inFlight.get().startedAt());
+        assertThat(done.properties()).containsEntry("attempts", "1");
+        assertThat(mlops.lineage().eventsOfExecution(done.id())).extracting(e -> e.type() + ":" + e.name())
+                .containsExactly("INPUT:text", "OUTPUT:upper");
+        assertThat(mlops.lineage().executions(ExecutionQuery.all().withStates(ExecutionState.RUNNING))).isEmpty();
+    }
+
+    @Test
+    void failure_stepsThatNeverStarted_areRecordedCanceledWithTheReason() {
+        Pipeline p = Pipeline.builder("broken").input(TEXT)
+                .step(Step.named("bad").input(TEXT).output(UPPER).body(ctx -> {
+                    throw new IllegalStateException("boom");
+                }))
+                .step(Step.named("after").input(UPPER).output(REPORT).body(ctx -> ctx.output(REPORT, "never")))
+                .build();
+        PipelineResult r = org.assertj.core.api.Assertions.catchThrowableOfType(() -> p.on(mlops).input(TEXT, "x")
+                .run(), StepFailedException.class).result();
+
+        assertThat(r.step("after").state()).isEqualTo(ExecutionState.CANCELED);
+        assertThat(r.step("after").stepRunId()).isEmpty();
+        Execution after = mlops.lineage().execution(r.step("after").executionId()).orElseThrow();
+        assertThat(after.state()).isEqualTo(ExecutionState.CANCELED);
+        assertThat(after.properties()).containsEntry("reason", "not started: step 'bad' failed");
+        assertThat(mlops.lineage().contextsOf(after.id())).extracting(Context::name).contains(r.pipelineRunId());
+        Execution bad = mlops.lineage().execution(r.step("bad").executionId()).orElseThrow();
+        assertThat(bad.state()).isEqualTo(ExecutionState.FAILED);
+        assertThat(bad.properties().get("error")).contains("boom");
+        assertThat(mlops.lineage().eventsOfExecution(bad.id())).extracting(e -> e.type() + ":" + e.name())
+                .containsExactly("INPUT:text");
+    }
+
+    @Test
+    void hooks_afterStepOfACacheHit_findTheRecordedRunAndExecution() {
+        simpleDiamond().on(mlops).input(TEXT, "x").run();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        PipelineResult again = simpleDiamond().on(mlops).input(TEXT, "x").hook(new PipelineHook() {
+            @Override
+            public void afterStep(Step step, StepResult result) {
+                seen.add(step.name() + " " + mlops.runs().get(result.stepRunId()).info().status() + " "
+                        + mlops.lineage().execution(result.executionId()).orElseThrow().state());
+            }
+        }).run();
+        assertThat(again.cachedSteps()).containsExactly("upper", "length", "report");
+        assertThat(seen).containsExactly("upper FINISHED CACHED", "length FINISHED CACHED", "report FINISHED CACHED");
     }
 
     @Test

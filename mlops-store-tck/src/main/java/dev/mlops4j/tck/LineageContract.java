@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlops4j.ConflictException;
+import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.lineage.Artifact;
 import dev.mlops4j.lineage.ArtifactQuery;
@@ -12,11 +13,15 @@ import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
+import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.LineageStore;
 import dev.mlops4j.spi.StoreFeature;
+import dev.mlops4j.tracking.RunInfo;
+import dev.mlops4j.tracking.RunStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -125,6 +130,31 @@ abstract class LineageContract extends ContractBase {
         assertThat(lineage().findExecutions(ExecutionQuery.all().withCacheKey(sha("key")).withType("train")))
                 .containsExactly(train);
         assertThat(lineage().findExecutions(ExecutionQuery.all().withCacheKey(sha("other")))).isEmpty();
+    }
+
+    @Test
+    void findExecutionsWithOutputs_returnsEachExecutionsOutputArtifactsByName() {
+        Artifact csv = recordedInput();
+        Artifact model = artifact("Model", "runs:/abc/outputs/model", "model", T0 + 100);
+        Artifact metrics = artifact("Metrics", "runs:/abc/outputs/metrics", "metrics", T0 + 100);
+        Execution train = execution("train", ExecutionState.COMPLETE, sha("key"), T0 + 50);
+        lineage().recordExecution(new ExecutionRecord(train, List.of(model, metrics), List.of(
+                event(train, model, EventType.OUTPUT, "model"), event(train, csv, EventType.INPUT, "csv"),
+                event(train, metrics, EventType.OUTPUT, "metrics")), List.of()));
+        Execution reuse = execution("train", ExecutionState.CACHED, sha("key"), T0 + 60);
+        lineage().recordExecution(new ExecutionRecord(reuse, List.of(), List.of(
+                event(reuse, model, EventType.OUTPUT, "model")), List.of()));
+        lineage().markArtifactsDeleted(List.of(metrics.id()), at(T0 + 200));
+
+        List<ExecutionOutputs> found = lineage().findExecutionsWithOutputs(ExecutionQuery.all().withType("train")
+                .withCacheKey(sha("key")));
+        assertThat(found).extracting(ExecutionOutputs::execution).containsExactly(reuse, train);
+        assertThat(found.get(0).outputs()).containsExactly(Map.entry("model", model));
+        assertThat(found.get(1).outputs()).containsOnlyKeys("metrics", "model");
+        assertThat(found.get(1).outputs().get("model")).isEqualTo(model);
+        assertThat(found.get(1).outputs().get("metrics").state()).isEqualTo(ArtifactState.DELETED);
+        assertThat(lineage().findExecutionsWithOutputs(ExecutionQuery.all().withType("train")
+                .withStates(ExecutionState.FAILED))).isEmpty();
     }
 
     @Test
@@ -245,8 +275,12 @@ abstract class LineageContract extends ContractBase {
     void nullArguments_failLoudly() {
         assertThatThrownBy(() -> lineage().putContext(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().recordExecution(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> lineage().updateExecution(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> lineage().recordAll(null, List.of(), List.of())).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(), null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().findArtifact(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().findExecutions(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> lineage().findExecutionsWithOutputs(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().eventsOfArtifact(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> lineage().markArtifactsDeleted(List.of(), null))
                 .isInstanceOf(NullPointerException.class);
@@ -266,5 +300,277 @@ abstract class LineageContract extends ContractBase {
         assertThat(lineage().eventsOfExecution(e.id())).hasSize(1);
         assertThat(lineage().contextsOfExecution(e.id())).containsExactly(run);
         assertThat(Set.copyOf(lineage().findExecutions(ExecutionQuery.all().withCacheKey(sha("k"))))).containsExactly(e);
+    }
+
+    // ---------------------------------------------------------------- lifecycle: updateExecution
+
+    private static Execution moved(Execution e, ExecutionState state, long endMillis, Map<String, String> props) {
+        return new Execution(e.id(), e.type(), state, e.cacheKey(), e.runId(), e.startedAt(),
+                state.isTerminal() ? at(endMillis) : null, props);
+    }
+
+    private Execution runningWithInput(Context run, Artifact input) {
+        Execution running = execution("train", ExecutionState.RUNNING, sha("key"), T0 + 50);
+        lineage().recordExecution(new ExecutionRecord(running, List.of(),
+                List.of(event(running, input, EventType.INPUT, "csv")), List.of(run.id())));
+        return running;
+    }
+
+    private Artifact recordedInput() {
+        Artifact csv = artifact("Dataset", "file:/data/wine.csv", "csv", T0);
+        Execution importer = execution("pipeline-inputs", ExecutionState.COMPLETE, "", T0);
+        lineage().recordExecution(new ExecutionRecord(importer, List.of(csv),
+                List.of(event(importer, csv, EventType.OUTPUT, "csv")), List.of()));
+        return csv;
+    }
+
+    @Test
+    void updateExecution_runningToComplete_addsOutputsAndKeepsInputsAndContexts() {
+        Context run = context(Context.PIPELINE_RUN, "r1");
+        Artifact csv = recordedInput();
+        Execution running = runningWithInput(run, csv);
+        assertThat(lineage().findExecutions(ExecutionQuery.all().withStates(ExecutionState.RUNNING)))
+                .containsExactly(running);
+
+        Artifact model = artifact("Model", "runs:/abc/outputs/model", "model", T0 + 100);
+        Execution complete = moved(running, ExecutionState.COMPLETE, T0 + 100, Map.of("attempts", "1"));
+        lineage().updateExecution(new ExecutionRecord(complete, List.of(model),
+                List.of(new Event(running.id(), model.id(), EventType.OUTPUT, "model", at(T0 + 100))), List.of()));
+
+        assertThat(lineage().findExecution(running.id())).contains(complete);
+        assertThat(lineage().findExecution(running.id()).orElseThrow().properties())
+                .containsExactly(Map.entry("attempts", "1"));
+        assertThat(lineage().findArtifact(model.id())).contains(model);
+        assertThat(lineage().eventsOfExecution(running.id())).extracting(e -> e.type() + ":" + e.name())
+                .containsExactly("INPUT:csv", "OUTPUT:model");
+        assertThat(lineage().eventsOfArtifact(model.id())).extracting(Event::executionId).containsExactly(running.id());
+        assertThat(lineage().contextsOfExecution(running.id())).containsExactly(run);
+        assertThat(lineage().findExecutions(ExecutionQuery.all().withCacheKey(sha("key"))
+                .withStates(ExecutionState.COMPLETE))).containsExactly(complete);
+        assertThat(lineage().findExecutions(ExecutionQuery.all().withCacheKey(sha("key"))
+                .withStates(ExecutionState.RUNNING))).isEmpty();
+    }
+
+    @Test
+    void updateExecution_fromAnEndedState_conflictsAndChangesNothing() {
+        Execution running = execution("train", ExecutionState.RUNNING, "", T0);
+        lineage().recordExecution(new ExecutionRecord(running, List.of(), List.of(), List.of()));
+        Execution failed = moved(running, ExecutionState.FAILED, T0 + 10, Map.of("error", "boom"));
+        lineage().updateExecution(new ExecutionRecord(failed, List.of(), List.of(), List.of()));
+
+        for (ExecutionState next : List.of(ExecutionState.RUNNING, ExecutionState.COMPLETE, ExecutionState.FAILED,
+                ExecutionState.CANCELED)) {
+            Artifact out = artifact("Model", "runs:/x/model", "m", T0);
+            assertThatThrownBy(() -> lineage().updateExecution(new ExecutionRecord(moved(running, next, T0 + 20,
+                    Map.of()), List.of(out), List.of(event(running, out, EventType.OUTPUT, "model")), List.of())))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("FAILED");
+            assertThat(lineage().findArtifact(out.id())).isEmpty();
+        }
+        assertThat(lineage().findExecution(running.id())).contains(failed);
+        assertThat(lineage().eventsOfExecution(running.id())).isEmpty();
+    }
+
+    @Test
+    void updateExecution_runningToRunningOrNew_conflicts() {
+        Execution running = execution("train", ExecutionState.RUNNING, "", T0);
+        lineage().recordExecution(new ExecutionRecord(running, List.of(), List.of(), List.of()));
+        for (ExecutionState next : List.of(ExecutionState.RUNNING, ExecutionState.NEW)) {
+            assertThatThrownBy(() -> lineage().updateExecution(new ExecutionRecord(moved(running, next, T0, Map.of()),
+                    List.of(), List.of(), List.of()))).isInstanceOf(ConflictException.class);
+        }
+        assertThat(lineage().findExecution(running.id())).contains(running);
+    }
+
+    @Test
+    void updateExecution_unknownArtifactOrExecution_notFoundAndWritesNothing() {
+        Execution running = execution("train", ExecutionState.RUNNING, "", T0);
+        lineage().recordExecution(new ExecutionRecord(running, List.of(), List.of(), List.of()));
+        Artifact fresh = artifact("Model", "runs:/x/model", "m", T0);
+        Artifact unknown = artifact("Dataset", "file:/nowhere", "d", T0);
+        assertThatThrownBy(() -> lineage().updateExecution(new ExecutionRecord(moved(running,
+                ExecutionState.COMPLETE, T0 + 5, Map.of()), List.of(fresh), List.of(event(running, fresh,
+                EventType.OUTPUT, "model"), event(running, unknown, EventType.OUTPUT, "data")), List.of())))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining(unknown.id());
+        assertThat(lineage().findExecution(running.id())).contains(running);
+        assertThat(lineage().findArtifact(fresh.id())).isEmpty();
+
+        Execution never = execution("train", ExecutionState.COMPLETE, "", T0);
+        assertThatThrownBy(() -> lineage().updateExecution(new ExecutionRecord(never, List.of(), List.of(),
+                List.of()))).isInstanceOf(NotFoundException.class);
+        assertThat(lineage().findExecution(never.id())).isEmpty();
+    }
+
+    @Test
+    void updateExecution_changingWhatIsFixed_isRejected() {
+        Context run = context(Context.PIPELINE_RUN, "fixed");
+        Execution running = execution("train", ExecutionState.RUNNING, "", T0);
+        lineage().recordExecution(new ExecutionRecord(running, List.of(), List.of(), List.of()));
+        Execution otherType = new Execution(running.id(), "other", ExecutionState.COMPLETE, "", running.runId(),
+                running.startedAt(), at(T0 + 5), Map.of());
+        assertThatThrownBy(() -> lineage().updateExecution(new ExecutionRecord(otherType, List.of(), List.of(),
+                List.of()))).isInstanceOf(InvalidInputException.class).hasMessageContaining("type");
+        assertThatThrownBy(() -> lineage().updateExecution(new ExecutionRecord(moved(running, ExecutionState.COMPLETE,
+                T0 + 5, Map.of()), List.of(), List.of(), List.of(run.id()))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("contexts");
+        assertThat(lineage().findExecution(running.id())).contains(running);
+    }
+
+    @Test
+    void updateExecution_sameEventTwice_conflicts() {
+        Artifact csv = recordedInput();
+        Execution running = runningWithInput(context(Context.PIPELINE_RUN, "twice"), csv);
+        assertThatThrownBy(() -> lineage().updateExecution(new ExecutionRecord(moved(running,
+                ExecutionState.COMPLETE, T0 + 60, Map.of()), List.of(), List.of(event(running, csv, EventType.INPUT,
+                "csv")), List.of()))).isInstanceOf(ConflictException.class);
+        assertThat(lineage().findExecution(running.id())).contains(running);
+    }
+
+    @Test
+    void updateExecution_concurrently_exactlyOneWins() {
+        Execution running = execution("train", ExecutionState.RUNNING, "", T0);
+        lineage().recordExecution(new ExecutionRecord(running, List.of(), List.of(), List.of()));
+        List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(THREADS, i -> () -> {
+            try {
+                lineage().updateExecution(new ExecutionRecord(moved(running, i % 2 == 0 ? ExecutionState.COMPLETE
+                        : ExecutionState.FAILED, T0 + i, Map.of("writer", Integer.toString(i))), List.of(), List.of(),
+                        List.of()));
+                return true;
+            } catch (ConflictException lost) {
+                return false;
+            }
+        });
+        assertThat(Concurrently.values(outcomes)).filteredOn(won -> won).hasSize(1);
+        assertThat(lineage().findExecution(running.id()).orElseThrow().state().isTerminal()).isTrue();
+    }
+
+    // ---------------------------------------------------------------- batches: recordAll
+
+    private FinishedRun finishedChild(RunInfo parent, String name, Execution e) {
+        return new FinishedRun(new RunInfo(e.runId(), parent.experimentId(), name, RunStatus.FINISHED,
+                e.startedAt(), e.endedAt(), "tck-user", "dev.mlops4j.tck", parent.runId(), null),
+                Map.of("pipeline.state", "CACHED"));
+    }
+
+    private static Execution cachedOf(String type, long startMillis) {
+        return new Execution(Execution.newId(), type, ExecutionState.CACHED, sha(type), newRunId(), at(startMillis),
+                at(startMillis + 1), Map.of("cachedFrom", Execution.newId()));
+    }
+
+    @Test
+    void recordAll_runsAndExecutions_areWrittenTogether() {
+        RunInfo parent = aRun();
+        Context run = Context.create(Context.PIPELINE_RUN, parent.runId(), at(T0));
+        Artifact csv = recordedInput();
+        Execution first = cachedOf("step0", T0 + 10);
+        Execution second = cachedOf("step1", T0 + 20);
+        Artifact made = artifact("Dataset", "runs:/r/out", "out", T0 + 10);
+        lineage().recordAll(List.of(run), List.of(finishedChild(parent, "step0", first),
+                        finishedChild(parent, "step1", second)),
+                List.of(new ExecutionRecord(first, List.of(made), List.of(event(first, csv, EventType.INPUT, "csv"),
+                                event(first, made, EventType.OUTPUT, "out")), List.of(run.id())),
+                        new ExecutionRecord(second, List.of(), List.of(event(second, made, EventType.INPUT, "out")),
+                                List.of(run.id()))));
+
+        RunInfo child = store().findRunInfo(first.runId()).orElseThrow();
+        assertThat(child.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(child.endTime()).isEqualTo(first.endedAt());
+        assertThat(child.parentRunId()).isEqualTo(parent.runId());
+        assertThat(store().findRun(first.runId()).orElseThrow().tags()).containsEntry("pipeline.state", "CACHED");
+        assertThat(store().childRuns(parent.runId())).extracting(RunInfo::runId)
+                .containsExactlyInAnyOrder(first.runId(), second.runId());
+        assertThat(lineage().findContext(Context.PIPELINE_RUN, parent.runId())).contains(run);
+        assertThat(lineage().findExecutions(ExecutionQuery.all().inContext(run.id()))).containsExactly(second, first);
+        assertThat(lineage().eventsOfArtifact(made.id())).extracting(Event::executionId)
+                .containsExactlyInAnyOrder(first.id(), second.id());
+    }
+
+    @Test
+    void recordAll_oneBadRecord_writesNothing() {
+        RunInfo parent = aRun();
+        Artifact csv = recordedInput();
+        Execution good = cachedOf("good", T0 + 10);
+        Execution bad = cachedOf("bad", T0 + 20);
+        Artifact unknown = artifact("Dataset", "file:/nowhere", "d", T0);
+        Context run = Context.create(Context.PIPELINE_RUN, parent.runId(), at(T0));
+        assertThatThrownBy(() -> lineage().recordAll(List.of(run), List.of(finishedChild(parent, "good", good),
+                finishedChild(parent, "bad", bad)), List.of(
+                new ExecutionRecord(good, List.of(), List.of(event(good, csv, EventType.INPUT, "csv")), List.of()),
+                new ExecutionRecord(bad, List.of(), List.of(event(bad, unknown, EventType.INPUT, "x")), List.of()))))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining(unknown.id());
+        assertThat(store().findRunInfo(good.runId())).isEmpty();
+        assertThat(store().findRunInfo(bad.runId())).isEmpty();
+        assertThat(store().childRuns(parent.runId())).isEmpty();
+        assertThat(lineage().findExecution(good.id())).isEmpty();
+        assertThat(lineage().eventsOfArtifact(csv.id())).hasSize(1);
+        assertThat(lineage().findContext(Context.PIPELINE_RUN, parent.runId())).isEmpty();
+    }
+
+    @Test
+    void recordAll_existingRunOrExecution_conflictsAndWritesNothing() {
+        RunInfo parent = aRun();
+        Execution e = cachedOf("step", T0 + 10);
+        lineage().recordAll(List.of(), List.of(finishedChild(parent, "step", e)),
+                List.of(new ExecutionRecord(e, List.of(), List.of(), List.of())));
+        Execution again = cachedOf("again", T0 + 20);
+        Execution reusingRun = new Execution(again.id(), again.type(), again.state(), again.cacheKey(), e.runId(),
+                again.startedAt(), again.endedAt(), Map.of());
+        assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(finishedChild(parent, "again", reusingRun)),
+                List.of(new ExecutionRecord(reusingRun, List.of(), List.of(), List.of()))))
+                .isInstanceOf(ConflictException.class);
+        Execution other = cachedOf("other", T0 + 30);
+        assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(finishedChild(parent, "other", other)),
+                List.of(new ExecutionRecord(other, List.of(), List.of(), List.of()),
+                        new ExecutionRecord(e, List.of(), List.of(), List.of()))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(lineage().findExecution(again.id())).isEmpty();
+        assertThat(lineage().findExecution(other.id())).isEmpty();
+        assertThat(store().findRunInfo(other.runId())).isEmpty();
+        assertThat(store().childRuns(parent.runId())).hasSize(1);
+    }
+
+    @Test
+    void recordAll_existingContext_conflictsAndWritesNothing() {
+        RunInfo parent = aRun();
+        Context existing = context(Context.PIPELINE, "wine");
+        Context sameName = Context.create(Context.PIPELINE, "wine", at(T0 + 1));
+        Execution e = cachedOf("step", T0 + 10);
+        for (Context clash : List.of(sameName, existing)) {
+            assertThatThrownBy(() -> lineage().recordAll(List.of(clash), List.of(finishedChild(parent, "step", e)),
+                    List.of(new ExecutionRecord(e, List.of(), List.of(), List.of(clash.id())))))
+                    .isInstanceOf(ConflictException.class);
+        }
+        assertThat(lineage().findContext(Context.PIPELINE, "wine")).contains(existing);
+        assertThat(lineage().findExecution(e.id())).isEmpty();
+        assertThat(store().findRunInfo(e.runId())).isEmpty();
+    }
+
+    @Test
+    void recordAll_unknownParentRun_notFoundAndWritesNothing() {
+        RunInfo parent = aRun();
+        RunInfo ghost = new RunInfo(newRunId(), parent.experimentId(), "ghost", RunStatus.RUNNING, at(T0), null, "u",
+                "s", null, null);
+        Execution e = cachedOf("step", T0 + 10);
+        assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(finishedChild(ghost, "step", e)),
+                List.of(new ExecutionRecord(e, List.of(), List.of(), List.of()))))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(store().findRunInfo(e.runId())).isEmpty();
+        assertThat(lineage().findExecution(e.id())).isEmpty();
+    }
+
+    @Test
+    void durable_recordAllAndUpdatesSurviveReopen() {
+        requireFeature(StoreFeature.DURABLE);
+        RunInfo parent = aRun();
+        Execution cached = cachedOf("step", T0 + 10);
+        Execution running = execution("train", ExecutionState.RUNNING, "", T0);
+        lineage().recordAll(List.of(), List.of(finishedChild(parent, "step", cached)), List.of(
+                new ExecutionRecord(cached, List.of(), List.of(), List.of()),
+                new ExecutionRecord(running, List.of(), List.of(), List.of())));
+        Execution done = moved(running, ExecutionState.COMPLETE, T0 + 30, Map.of("attempts", "2"));
+        lineage().updateExecution(new ExecutionRecord(done, List.of(), List.of(), List.of()));
+        reopenStore();
+        assertThat(lineage().findExecution(cached.id())).contains(cached);
+        assertThat(lineage().findExecution(running.id())).contains(done);
+        assertThat(store().findRunInfo(cached.runId()).orElseThrow().status()).isEqualTo(RunStatus.FINISHED);
     }
 }

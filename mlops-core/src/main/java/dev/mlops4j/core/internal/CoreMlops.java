@@ -5,17 +5,21 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mlops4j.Experiment;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.NotFoundException;
+import dev.mlops4j.Run;
 import dev.mlops4j.Runs;
 import dev.mlops4j.StoreConfigurationException;
 import dev.mlops4j.StoreException;
 import dev.mlops4j.core.internal.registry.CoreModelRegistry;
 import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.registry.ModelRegistry;
+import dev.mlops4j.lineage.ChildRun;
 import dev.mlops4j.spi.ArtifactStore;
+import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.MlopsConfig;
 import dev.mlops4j.tracking.ExperimentInfo;
 import dev.mlops4j.tracking.Limits;
+import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,8 +73,8 @@ final class CoreMlops implements Mlops {
         this.runs = new CoreRuns(this);
         this.registry = store.registry().map(r -> new CoreModelRegistry(r, runs, config.user(), config.clock(),
                 this::ensureOpen, store.description())).orElse(null);
-        this.lineage = store.lineage().map(l -> new dev.mlops4j.core.internal.lineage.CoreLineage(l, store, artifacts, runs,
-                config.clock())).orElse(null);
+        this.lineage = store.lineage().map(l -> new dev.mlops4j.core.internal.lineage.CoreLineage(l, store, artifacts,
+                runs, config.clock(), this::finishedChild)).orElse(null);
     }
 
     /**
@@ -154,7 +158,24 @@ final class CoreMlops implements Mlops {
         ensureOpen();
         List<String> killed = liveness.recoverOrphans();
         killed.forEach(endedRuns::invalidate);
+        if (lineage != null) {
+            // After the runs: an execution is abandoned once its run has ended, whichever process ended it.
+            lineage.failAbandonedExecutions(store::findRun);
+        }
         return killed;
+    }
+
+    /**
+     * The run a {@link dev.mlops4j.lineage.Lineage#recordAll(Run, List, List, List)} call creates ended: checked like a run started with
+     * {@code parent.newRun()}, with the same system tags, user, source and owner.
+     */
+    private FinishedRun finishedChild(Run parent, ChildRun child) {
+        ensureOpen();
+        child.tags().forEach(Checks::userTag);
+        RunInfo info = new RunInfo(child.id(), parent.experimentId(), Limits.checkRunName(child.name()),
+                child.status(), child.startedAt(), child.endedAt(), config.user(),
+                Checks.truncate(detectSource(), Checks.MAX_SOURCE_LENGTH), parent.id(), ownerId());
+        return new FinishedRun(info, CoreRunStarter.withSystemTags(child.tags()));
     }
 
     @Override

@@ -69,6 +69,22 @@ final class CoreRunStarter implements RunStarter {
     public Run start() {
         mlops.ensureOpen();
         Checks.text("user", user, Checks.MAX_USER_LENGTH);
+        Map<String, String> allTags = withSystemTags(tags);
+        String effectiveSource = source != null ? source
+                : Checks.truncate(mlops.detectSource(), Checks.MAX_SOURCE_LENGTH);
+        String runId = UUID.randomUUID().toString().replace("-", "");
+        RunInfo info = new RunInfo(runId, experimentId, runName, RunStatus.RUNNING, mlops.now(), null, user,
+                effectiveSource, parentRunId, mlops.ownerId());
+        mlops.store().createRun(info, allTags);
+        return new CoreRun(mlops, info);
+    }
+
+    /**
+     * @param tags the checked user tags of a new run
+     * @return them with the system tags every new run carries (host, process id, library version)
+     * @throws InvalidInputException if that makes more tags than one write may carry
+     */
+    static Map<String, String> withSystemTags(Map<String, String> tags) {
         Map<String, String> allTags = new LinkedHashMap<>(tags);
         allTags.put(SystemTags.HOST, LocalProcess.host());
         allTags.put(SystemTags.PID, Long.toString(LocalProcess.pid()));
@@ -78,12 +94,6 @@ final class CoreRunStarter implements RunStarter {
                     + " tags (including " + (allTags.size() - tags.size()) + " system tags), got " + allTags.size()
                     + "; set the others with run.setTag or run.log(batch) after it has started");
         }
-        String effectiveSource = source != null ? source
-                : Checks.truncate(mlops.detectSource(), Checks.MAX_SOURCE_LENGTH);
-        String runId = UUID.randomUUID().toString().replace("-", "");
-        RunInfo info = new RunInfo(runId, experimentId, runName, RunStatus.RUNNING, mlops.now(), null, user,
-                effectiveSource, parentRunId, mlops.ownerId());
-        mlops.store().createRun(info, allTags);
-        return new CoreRun(mlops, info);
+        return allTags;
     }
 }

@@ -9,15 +9,19 @@ import dev.mlops4j.lineage.ArtifactState;
 import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.EventType;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
+import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.LineageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +56,13 @@ final class InMemoryLineageStore implements LineageStore {
     private final Map<String, Set<String>> contextsByExecution = new HashMap<>();
     private final Map<String, Set<String>> executionsByContext = new HashMap<>();
     private final Map<String, List<String>> executionsByCacheKey = new HashMap<>();
+    private final InMemoryMetadataStore metadata;
     private volatile boolean closed;
+
+    /** @param metadata the tracking part of the same store, in which {@link #recordAll} creates runs */
+    InMemoryLineageStore(InMemoryMetadataStore metadata) {
+        this.metadata = metadata;
+    }
 
     @Override
     public Context putContext(Context context) {
@@ -60,7 +70,7 @@ final class InMemoryLineageStore implements LineageStore {
         write.lock();
         try {
             ensureOpen();
-            String key = context.type() + '\u0000' + context.name();
+            String key = contextKey(context);
             Context existing = contextsByKey.get(key);
             if (existing != null) {
                 return existing;
@@ -92,51 +102,156 @@ final class InMemoryLineageStore implements LineageStore {
     @Override
     public void recordExecution(ExecutionRecord record) {
         Objects.requireNonNull(record, "record");
-        Execution execution = record.execution();
         write.lock();
         try {
             ensureOpen();
             // Check everything before changing anything: a failed record must leave no trace.
-            if (executions.containsKey(execution.id())) {
-                throw new ConflictException("execution " + execution.id() + " is already recorded");
+            check(record, new Staged());
+            apply(record);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
+    public void updateExecution(ExecutionRecord update) {
+        Objects.requireNonNull(update, "update");
+        Execution next = update.execution();
+        write.lock();
+        try {
+            ensureOpen();
+            Execution stored = executions.get(next.id());
+            if (stored == null) {
+                throw new NotFoundException("execution " + next.id() + " is not recorded; record it before updating"
+                        + " it");
             }
-            Set<String> newIds = new LinkedHashSet<>();
-            for (Artifact a : record.newArtifacts()) {
-                if (artifacts.containsKey(a.id())) {
-                    throw new ConflictException("artifact " + a.id() + " is already recorded; reference it with an"
-                            + " event instead of recording it again");
+            update.checkUpdates(stored);
+            Set<String> newIds = checkNewArtifacts(update, new Staged());
+            checkEvents(update, newIds, new Staged());
+            List<Event> existing = eventsByExecution.get(next.id());
+            for (Event e : update.events()) {
+                if (existing.stream().anyMatch(old -> old.type() == e.type() && old.name().equals(e.name())
+                        && old.artifactId().equals(e.artifactId()))) {
+                    throw new ConflictException("execution " + next.id() + " already has the " + e.type() + " event '"
+                            + e.name() + "' of artifact " + e.artifactId());
                 }
-                newIds.add(a.id());
             }
-            for (Event e : record.events()) {
-                if (!newIds.contains(e.artifactId()) && !artifacts.containsKey(e.artifactId())) {
-                    throw new NotFoundException("event '" + e.name() + "' of execution " + execution.id()
-                            + " names artifact " + e.artifactId() + ", which is neither recorded nor in the record");
-                }
-            }
-            for (String contextId : record.contextIds()) {
-                if (!contexts.containsKey(contextId)) {
-                    throw new NotFoundException("context " + contextId + " does not exist; create it with"
-                            + " putContext first");
-                }
-            }
-            record.newArtifacts().forEach(a -> artifacts.put(a.id(), a));
-            executions.put(execution.id(), execution);
-            List<Event> own = new ArrayList<>(record.events());
-            own.sort(BY_EXECUTION_ORDER);
-            eventsByExecution.put(execution.id(), own);
-            for (Event e : record.events()) {
-                eventsByArtifact.computeIfAbsent(e.artifactId(), k -> new ArrayList<>()).add(e);
-            }
-            Set<String> ctx = new LinkedHashSet<>(record.contextIds());
-            contextsByExecution.put(execution.id(), ctx);
-            ctx.forEach(c -> executionsByContext.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(execution.id()));
-            if (!execution.cacheKey().isEmpty()) {
-                executionsByCacheKey.computeIfAbsent(cacheIndexKey(execution.cacheKey(), execution.state()),
-                        k -> new ArrayList<>()).add(execution.id());
+            update.newArtifacts().forEach(a -> artifacts.put(a.id(), a));
+            executions.put(next.id(), next);
+            addEvents(next.id(), update.events());
+            if (!stored.cacheKey().isEmpty()) {
+                executionsByCacheKey.get(cacheIndexKey(stored.cacheKey(), stored.state())).remove(stored.id());
+                executionsByCacheKey.computeIfAbsent(cacheIndexKey(next.cacheKey(), next.state()),
+                        k -> new ArrayList<>()).add(next.id());
             }
         } finally {
             write.unlock();
+        }
+    }
+
+    @Override
+    public void recordAll(List<Context> toCreate, List<FinishedRun> runs, List<ExecutionRecord> records) {
+        List<Context> newContexts = List.copyOf(toCreate);
+        List<FinishedRun> newRuns = List.copyOf(runs);
+        List<ExecutionRecord> batch = List.copyOf(records);
+        // The tracking part holds its lock around this one, so the runs and the executions are written together.
+        metadata.createFinishedRuns(newRuns, () -> {
+            write.lock();
+            try {
+                ensureOpen();
+                Staged staged = new Staged();
+                for (Context c : newContexts) {
+                    if (contexts.containsKey(c.id()) || contextsByKey.containsKey(contextKey(c))
+                            || !staged.contexts.add(c.id())) {
+                        throw new ConflictException("context " + c.type() + " '" + c.name() + "' (" + c.id()
+                                + ") exists already; a batch only creates new contexts");
+                    }
+                }
+                for (ExecutionRecord r : batch) {
+                    check(r, staged);
+                }
+                for (Context c : newContexts) {
+                    contexts.put(c.id(), c);
+                    contextsByKey.put(contextKey(c), c);
+                }
+                batch.forEach(this::apply);
+            } finally {
+                write.unlock();
+            }
+        });
+    }
+
+    /** Executions and artifacts added by earlier records of one batch, which later records may refer to. */
+    private static final class Staged {
+        final Set<String> executions = new HashSet<>();
+        final Set<String> artifacts = new HashSet<>();
+        final Set<String> contexts = new HashSet<>();
+    }
+
+    private static String contextKey(Context c) {
+        return c.type() + '\u0000' + c.name();
+    }
+
+    private void check(ExecutionRecord record, Staged staged) {
+        Execution execution = record.execution();
+        if (executions.containsKey(execution.id()) || staged.executions.contains(execution.id())) {
+            throw new ConflictException("execution " + execution.id() + " is already recorded");
+        }
+        Set<String> newIds = checkNewArtifacts(record, staged);
+        checkEvents(record, newIds, staged);
+        for (String contextId : record.contextIds()) {
+            if (!contexts.containsKey(contextId) && !staged.contexts.contains(contextId)) {
+                throw new NotFoundException("context " + contextId + " does not exist; create it with"
+                        + " putContext first");
+            }
+        }
+        staged.executions.add(execution.id());
+        staged.artifacts.addAll(newIds);
+    }
+
+    private Set<String> checkNewArtifacts(ExecutionRecord record, Staged staged) {
+        Set<String> newIds = new LinkedHashSet<>();
+        for (Artifact a : record.newArtifacts()) {
+            if (artifacts.containsKey(a.id()) || staged.artifacts.contains(a.id())) {
+                throw new ConflictException("artifact " + a.id() + " is already recorded; reference it with an"
+                        + " event instead of recording it again");
+            }
+            newIds.add(a.id());
+        }
+        return newIds;
+    }
+
+    private void checkEvents(ExecutionRecord record, Set<String> newIds, Staged staged) {
+        for (Event e : record.events()) {
+            if (!newIds.contains(e.artifactId()) && !artifacts.containsKey(e.artifactId())
+                    && !staged.artifacts.contains(e.artifactId())) {
+                throw new NotFoundException("event '" + e.name() + "' of execution " + record.execution().id()
+                        + " names artifact " + e.artifactId() + ", which is neither recorded nor in the record");
+            }
+        }
+    }
+
+    private void apply(ExecutionRecord record) {
+        Execution execution = record.execution();
+        record.newArtifacts().forEach(a -> artifacts.put(a.id(), a));
+        executions.put(execution.id(), execution);
+        eventsByExecution.put(execution.id(), new ArrayList<>());
+        addEvents(execution.id(), record.events());
+        Set<String> ctx = new LinkedHashSet<>(record.contextIds());
+        contextsByExecution.put(execution.id(), ctx);
+        ctx.forEach(c -> executionsByContext.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(execution.id()));
+        if (!execution.cacheKey().isEmpty()) {
+            executionsByCacheKey.computeIfAbsent(cacheIndexKey(execution.cacheKey(), execution.state()),
+                    k -> new ArrayList<>()).add(execution.id());
+        }
+    }
+
+    private void addEvents(String executionId, List<Event> events) {
+        List<Event> own = eventsByExecution.get(executionId);
+        own.addAll(events);
+        own.sort(BY_EXECUTION_ORDER);
+        for (Event e : events) {
+            eventsByArtifact.computeIfAbsent(e.artifactId(), k -> new ArrayList<>()).add(e);
         }
     }
 
@@ -189,31 +304,57 @@ final class InMemoryLineageStore implements LineageStore {
         read.lock();
         try {
             ensureOpen();
-            Collection<String> candidates;
-            if (query.cacheKey() != null) {
-                // Per state, so the COMPLETE executions a cache lookup wants are not buried under the CACHED ones
-                // every re-run adds.
-                List<String> ids = new ArrayList<>();
-                for (ExecutionState state : query.states().isEmpty() ? Set.of(ExecutionState.values())
-                        : query.states()) {
-                    ids.addAll(executionsByCacheKey.getOrDefault(cacheIndexKey(query.cacheKey(), state), List.of()));
-                }
-                candidates = ids;
-            } else if (query.contextId() != null) {
-                candidates = executionsByContext.getOrDefault(query.contextId(), Set.of());
-            } else {
-                candidates = executions.keySet();
-            }
-            return candidates.stream().map(executions::get)
-                    .filter(e -> query.contextId() == null
-                            || contextsByExecution.get(e.id()).contains(query.contextId()))
-                    .filter(e -> query.type() == null || e.type().equals(query.type()))
-                    .filter(e -> query.cacheKey() == null || e.cacheKey().equals(query.cacheKey()))
-                    .filter(e -> query.states().isEmpty() || query.states().contains(e.state()))
-                    .sorted(NEWEST_FIRST).limit(query.limit()).toList();
+            return executionsMatching(query);
         } finally {
             read.unlock();
         }
+    }
+
+    @Override
+    public List<ExecutionOutputs> findExecutionsWithOutputs(ExecutionQuery query) {
+        Objects.requireNonNull(query, "query");
+        read.lock();
+        try {
+            ensureOpen();
+            List<ExecutionOutputs> out = new ArrayList<>();
+            for (Execution e : executionsMatching(query)) {
+                Map<String, Artifact> outputs = new TreeMap<>();
+                for (Event ev : eventsByExecution.get(e.id())) { // by type, name, artifact id
+                    if (ev.type() == EventType.OUTPUT) {
+                        outputs.put(ev.name(), artifacts.get(ev.artifactId()));
+                    }
+                }
+                out.add(new ExecutionOutputs(e, outputs));
+            }
+            return out;
+        } finally {
+            read.unlock();
+        }
+    }
+
+    private List<Execution> executionsMatching(ExecutionQuery query) {
+        Collection<String> candidates;
+        if (query.cacheKey() != null) {
+            // Per state, so the COMPLETE executions a cache lookup wants are not buried under the CACHED ones
+            // every re-run adds.
+            List<String> ids = new ArrayList<>();
+            for (ExecutionState state : query.states().isEmpty() ? Set.of(ExecutionState.values())
+                    : query.states()) {
+                ids.addAll(executionsByCacheKey.getOrDefault(cacheIndexKey(query.cacheKey(), state), List.of()));
+            }
+            candidates = ids;
+        } else if (query.contextId() != null) {
+            candidates = executionsByContext.getOrDefault(query.contextId(), Set.of());
+        } else {
+            candidates = executions.keySet();
+        }
+        return candidates.stream().map(executions::get)
+                .filter(e -> query.contextId() == null
+                        || contextsByExecution.get(e.id()).contains(query.contextId()))
+                .filter(e -> query.type() == null || e.type().equals(query.type()))
+                .filter(e -> query.cacheKey() == null || e.cacheKey().equals(query.cacheKey()))
+                .filter(e -> query.states().isEmpty() || query.states().contains(e.state()))
+                .sorted(NEWEST_FIRST).limit(query.limit()).toList();
     }
 
     private static String cacheIndexKey(String cacheKey, ExecutionState state) {

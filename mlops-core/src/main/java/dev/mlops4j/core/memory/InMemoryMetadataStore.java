@@ -8,6 +8,7 @@ import dev.mlops4j.StoreException;
 import dev.mlops4j.core.internal.search.RunMatcher;
 import dev.mlops4j.core.internal.search.RunOrdering;
 import dev.mlops4j.search.SearchRequest;
+import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.OwnerInfo;
 import dev.mlops4j.spi.PageTokens;
@@ -69,7 +70,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
     private final Map<String, RunState> runs = new LinkedHashMap<>();
     private final Map<String, OwnerInfo> owners = new LinkedHashMap<>();
     private final InMemoryRegistryStore registry = new InMemoryRegistryStore(this);
-    private final InMemoryLineageStore lineage = new InMemoryLineageStore();
+    private final InMemoryLineageStore lineage = new InMemoryLineageStore(this);
     private volatile boolean closed;
 
     /** Creates an empty store. */
@@ -202,6 +203,43 @@ public final class InMemoryMetadataStore implements MetadataStore {
             RunState state = new RunState(run);
             state.tags.putAll(initialTags);
             runs.put(run.runId(), state);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /**
+     * Creates ended runs and runs a lineage write under this store's write lock, so that both happen or neither: the
+     * runs are checked first, then the lineage write (which checks everything before it changes anything) runs, and
+     * only then are the runs added, which cannot fail.
+     *
+     * @param finished runs to create ended, in order (a parent may be an earlier run of the list)
+     * @param lineageWrite the lineage part; if it throws, no run is created
+     */
+    void createFinishedRuns(List<FinishedRun> finished, Runnable lineageWrite) {
+        write.lock();
+        try {
+            ensureOpen();
+            Set<String> batch = new HashSet<>();
+            for (FinishedRun f : finished) {
+                RunInfo run = f.run();
+                experiment(run.experimentId());
+                if (run.parentRunId() != null && !runs.containsKey(run.parentRunId())
+                        && !batch.contains(run.parentRunId())) {
+                    throw new NotFoundException("parent run " + run.parentRunId() + " of new run " + run.runId()
+                            + " does not exist in " + name);
+                }
+                if (runs.containsKey(run.runId()) || !batch.add(run.runId())) {
+                    throw new ConflictException("a run with id " + run.runId() + " already exists; run ids must be"
+                            + " unique");
+                }
+            }
+            lineageWrite.run();
+            for (FinishedRun f : finished) {
+                RunState state = new RunState(f.run());
+                state.tags.putAll(f.tags());
+                runs.put(f.run().runId(), state);
+            }
         } finally {
             write.unlock();
         }

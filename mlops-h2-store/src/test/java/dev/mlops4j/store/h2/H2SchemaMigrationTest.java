@@ -36,10 +36,11 @@ class H2SchemaMigrationTest {
         H2MetadataStore.open(home).close();
 
         List<String> rows = history();
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).startsWith("1|tracking|").matches("1\\|tracking\\|[0-9a-f]{64}");
         assertThat(rows.get(1)).matches("2\\|registry\\|[0-9a-f]{64}");
         assertThat(rows.get(2)).matches("3\\|lineage\\|[0-9a-f]{64}");
+        assertThat(rows.get(3)).matches("4\\|lineage states\\|[0-9a-f]{64}");
         assertThat(home.resolve("mlops.mv.db")).exists();
     }
 
@@ -106,7 +107,7 @@ class H2SchemaMigrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(history()).hasSize(3);
+        assertThat(history()).hasSize(4);
     }
 
     @Test
@@ -134,7 +135,7 @@ class H2SchemaMigrationTest {
             assertThat(created.audit()).extracting(AuditEntry::sequence).containsExactly(1L, 2L);
             assertThat(store.lineage()).isPresent();
         }
-        assertThat(history()).hasSize(3);
+        assertThat(history()).hasSize(4);
     }
 
     @Test
@@ -147,7 +148,7 @@ class H2SchemaMigrationTest {
                     ""));
         }
         dropLineage();
-        sql("DELETE FROM mlops_schema_history WHERE version = 3");
+        sql("DELETE FROM mlops_schema_history WHERE version >= 3");
 
         try (MetadataStore store = H2MetadataStore.open(home)) {
             assertThat(store.findRunInfo(runId)).isPresent();
@@ -157,7 +158,26 @@ class H2SchemaMigrationTest {
                     Fixtures.at(Fixtures.T0)));
             assertThat(lineage.findContext("pipeline", "wine")).contains(context);
         }
-        assertThat(history()).hasSize(3);
+        assertThat(history()).hasSize(4);
+    }
+
+    @Test
+    void open_storeAtSchemaVersion3_indexesExecutionStatesAndKeepsLineage() throws Exception {
+        var running = new dev.mlops4j.lineage.Execution(dev.mlops4j.lineage.Execution.newId(), "train",
+                dev.mlops4j.lineage.ExecutionState.RUNNING, "", "", Fixtures.at(Fixtures.T0), null, Map.of());
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            store.lineage().orElseThrow().recordExecution(new dev.mlops4j.lineage.ExecutionRecord(running, List.of(),
+                    List.of(), List.of()));
+        }
+        sql("DROP INDEX mlops_lineage_executions_state");
+        sql("DELETE FROM mlops_schema_history WHERE version = 4");
+
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            assertThat(store.lineage().orElseThrow().findExecution(running.id())).contains(running);
+        }
+        assertThat(history()).hasSize(4);
+        assertThat(query("SELECT index_name FROM information_schema.indexes WHERE"
+                + " index_name = 'MLOPS_LINEAGE_EXECUTIONS_STATE'")).hasSize(1);
     }
 
     private void dropLineage() throws SQLException {

@@ -9,9 +9,11 @@ import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
+import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.LineageStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,15 +61,19 @@ final class JdbcLineageStore implements LineageStore {
             if (exists(tx.connection(), "SELECT 1 FROM mlops_lineage_contexts WHERE context_id = ?", context.id())) {
                 throw new ConflictException("context id " + context.id() + " exists with another type or name");
             }
-            PreparedStatement ps = tx.prepare("INSERT INTO mlops_lineage_contexts (context_id, context_type,"
-                    + " context_name, created_at) VALUES (?, ?, ?, ?)");
-            ps.setString(1, context.id());
-            ps.setString(2, context.type());
-            ps.setString(3, context.name());
-            ps.setLong(4, context.createdAt().toEpochMilli());
-            ps.executeUpdate();
+            insertContext(tx, context);
             return context;
         });
+    }
+
+    private static void insertContext(WriteTx tx, Context context) throws SQLException {
+        PreparedStatement ps = tx.prepare("INSERT INTO mlops_lineage_contexts (context_id, context_type,"
+                + " context_name, created_at) VALUES (?, ?, ?, ?)");
+        ps.setString(1, context.id());
+        ps.setString(2, context.type());
+        ps.setString(3, context.name());
+        ps.setLong(4, context.createdAt().toEpochMilli());
+        ps.executeUpdate();
     }
 
     @Override
@@ -98,86 +104,223 @@ final class JdbcLineageStore implements LineageStore {
     public void recordExecution(ExecutionRecord record) {
         Objects.requireNonNull(record, "record");
         owner.write("recordExecution", tx -> {
-            Connection c = tx.connection();
-            Execution e = record.execution();
             // Check first, write second: the group commit rolls a failed request back to its savepoint anyway, but
             // typed errors need the checks.
-            if (exists(c, "SELECT 1 FROM mlops_lineage_executions WHERE execution_id = ?", e.id())) {
-                throw new ConflictException("execution " + e.id() + " is already recorded");
-            }
-            Set<String> newIds = new HashSet<>();
-            for (Artifact a : record.newArtifacts()) {
-                if (exists(c, "SELECT 1 FROM mlops_lineage_artifacts WHERE artifact_id = ?", a.id())) {
-                    throw new ConflictException("artifact " + a.id() + " is already recorded; reference it with an"
-                            + " event instead of recording it again");
+            check(tx, record, new Staged());
+            insert(tx, record);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordAll(List<Context> contexts, List<FinishedRun> runs, List<ExecutionRecord> records) {
+        List<Context> newContexts = List.copyOf(contexts);
+        List<FinishedRun> newRuns = List.copyOf(runs);
+        List<ExecutionRecord> batch = List.copyOf(records);
+        owner.write("recordAll", tx -> {
+            Staged staged = new Staged();
+            for (Context c : newContexts) {
+                if (staged.contexts.contains(c.id()) || findContext(tx.connection(), c.type(), c.name()).isPresent()
+                        || exists(tx, "SELECT 1 FROM mlops_lineage_contexts WHERE context_id = ?", c.id())) {
+                    throw new ConflictException("context " + c.type() + " '" + c.name() + "' (" + c.id() + ") exists"
+                            + " already; a batch only creates new contexts");
                 }
-                newIds.add(a.id());
+                insertContext(tx, c);
+                staged.contexts.add(c.id());
             }
-            Set<String> checked = new HashSet<>();
-            for (Event ev : record.events()) {
-                if (!newIds.contains(ev.artifactId()) && checked.add(ev.artifactId()) && !exists(c,
-                        "SELECT 1 FROM mlops_lineage_artifacts WHERE artifact_id = ?", ev.artifactId())) {
-                    throw new NotFoundException("event '" + ev.name() + "' of execution " + e.id() + " names artifact "
-                            + ev.artifactId() + ", which is neither recorded nor in the record");
-                }
+            for (FinishedRun f : newRuns) {
+                owner.createFinishedRun(tx, f);
             }
-            for (String contextId : record.contextIds()) {
-                if (!exists(c, "SELECT 1 FROM mlops_lineage_contexts WHERE context_id = ?", contextId)) {
-                    throw new NotFoundException("context " + contextId + " does not exist; create it with putContext"
-                            + " first");
-                }
+            for (ExecutionRecord r : batch) {
+                check(tx, r, staged);
             }
-            insertArtifacts(tx, record.newArtifacts());
-            PreparedStatement ps = tx.prepare("INSERT INTO mlops_lineage_executions (" + EXECUTION_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
-            ps.setString(1, e.id());
-            ps.setString(2, e.type());
-            ps.setString(3, e.state().name());
-            ps.setString(4, e.cacheKey());
-            ps.setString(5, e.runId());
-            ps.setLong(6, e.startedAt().toEpochMilli());
-            if (e.endedAt() == null) {
-                ps.setNull(7, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(7, e.endedAt().toEpochMilli());
-            }
-            ps.executeUpdate();
-            if (!e.properties().isEmpty()) {
-                PreparedStatement props = tx.prepare("INSERT INTO mlops_lineage_execution_properties (execution_id,"
-                        + " prop_key, prop_value) VALUES (?, ?, ?)");
-                for (Map.Entry<String, String> p : e.properties().entrySet()) {
-                    props.setString(1, e.id());
-                    props.setString(2, p.getKey());
-                    props.setString(3, p.getValue());
-                    props.addBatch();
-                }
-                props.executeBatch();
-            }
-            if (!record.events().isEmpty()) {
-                PreparedStatement events = tx.prepare("INSERT INTO mlops_lineage_events (execution_id, artifact_id,"
-                        + " event_type, event_name, event_time) VALUES (?, ?, ?, ?, ?)");
-                for (Event ev : record.events()) {
-                    events.setString(1, e.id());
-                    events.setString(2, ev.artifactId());
-                    events.setString(3, ev.type().name());
-                    events.setString(4, ev.name());
-                    events.setLong(5, ev.time().toEpochMilli());
-                    events.addBatch();
-                }
-                events.executeBatch();
-            }
-            if (!record.contextIds().isEmpty()) {
-                PreparedStatement attributions = tx.prepare("INSERT INTO mlops_lineage_attributions (context_id,"
-                        + " execution_id) VALUES (?, ?)");
-                for (String contextId : new java.util.LinkedHashSet<>(record.contextIds())) {
-                    attributions.setString(1, contextId);
-                    attributions.setString(2, e.id());
-                    attributions.addBatch();
-                }
-                attributions.executeBatch();
+            for (ExecutionRecord r : batch) {
+                insert(tx, r);
             }
             return null;
         });
+    }
+
+    @Override
+    public void updateExecution(ExecutionRecord update) {
+        Objects.requireNonNull(update, "update");
+        Execution next = update.execution();
+        owner.write("updateExecution", tx -> {
+            List<Execution> found = executions(tx.connection(), "SELECT " + EXECUTION_COLUMNS + " FROM"
+                    + " mlops_lineage_executions WHERE execution_id = ?", List.of(next.id()));
+            if (found.isEmpty()) {
+                throw new NotFoundException("execution " + next.id() + " is not recorded; record it before updating"
+                        + " it");
+            }
+            Execution stored = found.get(0);
+            update.checkUpdates(stored);
+            Staged staged = new Staged();
+            Set<String> newIds = checkNewArtifacts(tx, update, staged);
+            checkEvents(tx, update, newIds, staged);
+            for (Event ev : update.events()) {
+                PreparedStatement ps = tx.prepare("SELECT 1 FROM mlops_lineage_events WHERE execution_id = ? AND"
+                        + " event_type = ? AND event_name = ? AND artifact_id = ?");
+                ps.setString(1, next.id());
+                ps.setString(2, ev.type().name());
+                ps.setString(3, ev.name());
+                ps.setString(4, ev.artifactId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw new ConflictException("execution " + next.id() + " already has the " + ev.type()
+                                + " event '" + ev.name() + "' of artifact " + ev.artifactId());
+                    }
+                }
+            }
+            insertArtifacts(tx, update.newArtifacts());
+            // Guarded by the state read above: another process that moved it first makes this update match nothing.
+            PreparedStatement ps = tx.prepare("UPDATE mlops_lineage_executions SET state = ?, ended_at = ? WHERE"
+                    + " execution_id = ? AND state = ?");
+            ps.setString(1, next.state().name());
+            setNullableMillis(ps, 2, next.endedAt());
+            ps.setString(3, next.id());
+            ps.setString(4, stored.state().name());
+            if (ps.executeUpdate() != 1) {
+                throw new ConflictException("execution " + next.id() + " changed state while it was being updated to "
+                        + next.state() + "; read it again");
+            }
+            PreparedStatement delete = tx.prepare("DELETE FROM mlops_lineage_execution_properties WHERE"
+                    + " execution_id = ?");
+            delete.setString(1, next.id());
+            delete.executeUpdate();
+            insertProperties(tx, next);
+            insertEvents(tx, next.id(), update.events());
+            return null;
+        });
+    }
+
+    /** What earlier records of one batch added, and what was found to exist, so later ones need not ask again. */
+    private static final class Staged {
+        final Set<String> executions = new HashSet<>();
+        final Set<String> artifacts = new HashSet<>();
+        final Set<String> contexts = new HashSet<>();
+    }
+
+    private static void check(WriteTx tx, ExecutionRecord record, Staged staged) throws SQLException {
+        Execution e = record.execution();
+        if (staged.executions.contains(e.id()) || exists(tx, "SELECT 1 FROM mlops_lineage_executions WHERE"
+                + " execution_id = ?", e.id())) {
+            throw new ConflictException("execution " + e.id() + " is already recorded");
+        }
+        Set<String> newIds = checkNewArtifacts(tx, record, staged);
+        checkEvents(tx, record, newIds, staged);
+        for (String contextId : record.contextIds()) {
+            if (!staged.contexts.contains(contextId)) {
+                if (!exists(tx, "SELECT 1 FROM mlops_lineage_contexts WHERE context_id = ?", contextId)) {
+                    throw new NotFoundException("context " + contextId + " does not exist; create it with putContext"
+                            + " first");
+                }
+                staged.contexts.add(contextId);
+            }
+        }
+        staged.executions.add(e.id());
+        staged.artifacts.addAll(newIds);
+    }
+
+    private static Set<String> checkNewArtifacts(WriteTx tx, ExecutionRecord record, Staged staged)
+            throws SQLException {
+        Set<String> newIds = new HashSet<>();
+        for (Artifact a : record.newArtifacts()) {
+            if (staged.artifacts.contains(a.id()) || exists(tx, "SELECT 1 FROM mlops_lineage_artifacts WHERE"
+                    + " artifact_id = ?", a.id())) {
+                throw new ConflictException("artifact " + a.id() + " is already recorded; reference it with an"
+                        + " event instead of recording it again");
+            }
+            newIds.add(a.id());
+        }
+        return newIds;
+    }
+
+    private static void checkEvents(WriteTx tx, ExecutionRecord record, Set<String> newIds, Staged staged)
+            throws SQLException {
+        for (Event ev : record.events()) {
+            if (newIds.contains(ev.artifactId()) || staged.artifacts.contains(ev.artifactId())) {
+                continue;
+            }
+            if (!exists(tx, "SELECT 1 FROM mlops_lineage_artifacts WHERE artifact_id = ?", ev.artifactId())) {
+                throw new NotFoundException("event '" + ev.name() + "' of execution " + record.execution().id()
+                        + " names artifact " + ev.artifactId() + ", which is neither recorded nor in the record");
+            }
+            // Known to exist from now on: artifacts are never removed, only marked DELETED.
+            staged.artifacts.add(ev.artifactId());
+        }
+    }
+
+    private static void insert(WriteTx tx, ExecutionRecord record) throws SQLException {
+        Execution e = record.execution();
+        insertArtifacts(tx, record.newArtifacts());
+        PreparedStatement ps = tx.prepare("INSERT INTO mlops_lineage_executions (" + EXECUTION_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+        ps.setString(1, e.id());
+        ps.setString(2, e.type());
+        ps.setString(3, e.state().name());
+        ps.setString(4, e.cacheKey());
+        ps.setString(5, e.runId());
+        ps.setLong(6, e.startedAt().toEpochMilli());
+        setNullableMillis(ps, 7, e.endedAt());
+        ps.executeUpdate();
+        insertProperties(tx, e);
+        insertEvents(tx, e.id(), record.events());
+        if (!record.contextIds().isEmpty()) {
+            PreparedStatement attributions = tx.prepare("INSERT INTO mlops_lineage_attributions (context_id,"
+                    + " execution_id) VALUES (?, ?)");
+            for (String contextId : new java.util.LinkedHashSet<>(record.contextIds())) {
+                attributions.setString(1, contextId);
+                attributions.setString(2, e.id());
+                attributions.addBatch();
+            }
+            attributions.executeBatch();
+        }
+    }
+
+    private static void setNullableMillis(PreparedStatement ps, int index, Instant time) throws SQLException {
+        if (time == null) {
+            ps.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(index, time.toEpochMilli());
+        }
+    }
+
+    private static void insertProperties(WriteTx tx, Execution e) throws SQLException {
+        if (e.properties().isEmpty()) {
+            return;
+        }
+        PreparedStatement props = tx.prepare("INSERT INTO mlops_lineage_execution_properties (execution_id,"
+                + " prop_key, prop_value) VALUES (?, ?, ?)");
+        addProperties(props, e.id(), e.properties());
+        props.executeBatch();
+    }
+
+    /** Adds one (id, key, value) row per property to the batch of an INSERT into a properties table. */
+    private static void addProperties(PreparedStatement insert, String id, Map<String, String> properties)
+            throws SQLException {
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            insert.setString(1, id);
+            insert.setString(2, p.getKey());
+            insert.setString(3, p.getValue());
+            insert.addBatch();
+        }
+    }
+
+    private static void insertEvents(WriteTx tx, String executionId, List<Event> list) throws SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        PreparedStatement events = tx.prepare("INSERT INTO mlops_lineage_events (execution_id, artifact_id,"
+                + " event_type, event_name, event_time) VALUES (?, ?, ?, ?, ?)");
+        for (Event ev : list) {
+            events.setString(1, executionId);
+            events.setString(2, ev.artifactId());
+            events.setString(3, ev.type().name());
+            events.setString(4, ev.name());
+            events.setLong(5, ev.time().toEpochMilli());
+            events.addBatch();
+        }
+        events.executeBatch();
     }
 
     private static void insertArtifacts(WriteTx tx, List<Artifact> artifacts) throws SQLException {
@@ -203,14 +346,17 @@ final class JdbcLineageStore implements LineageStore {
             PreparedStatement props = tx.prepare("INSERT INTO mlops_lineage_artifact_properties (artifact_id, prop_key,"
                     + " prop_value) VALUES (?, ?, ?)");
             for (Artifact a : artifacts) {
-                for (Map.Entry<String, String> p : a.properties().entrySet()) {
-                    props.setString(1, a.id());
-                    props.setString(2, p.getKey());
-                    props.setString(3, p.getValue());
-                    props.addBatch();
-                }
+                addProperties(props, a.id(), a.properties());
             }
             props.executeBatch();
+        }
+    }
+
+    private static boolean exists(WriteTx tx, String sql, String id) throws SQLException {
+        PreparedStatement ps = tx.prepare(sql);
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
         }
     }
 
@@ -335,9 +481,51 @@ final class JdbcLineageStore implements LineageStore {
     @Override
     public List<Execution> findExecutions(ExecutionQuery query) {
         Objects.requireNonNull(query, "query");
+        List<Object> args = new ArrayList<>();
+        String sql = executionsSql(query, args);
+        return owner.read("findExecutions", c -> executions(c, sql, args));
+    }
+
+    @Override
+    public List<ExecutionOutputs> findExecutionsWithOutputs(ExecutionQuery query) {
+        Objects.requireNonNull(query, "query");
+        List<Object> args = new ArrayList<>();
+        String sql = executionsSql(query, args);
+        return owner.read("findExecutionsWithOutputs", c -> {
+            List<ExecutionOutputs> out = new ArrayList<>();
+            for (Execution e : executions(c, sql, args)) {
+                out.add(new ExecutionOutputs(e, outputsOf(c, e.id())));
+            }
+            return out;
+        });
+    }
+
+    /** An execution's output artifacts by event name (the greatest artifact id where a name has several). */
+    private static Map<String, Artifact> outputsOf(Connection c, String executionId) throws SQLException {
+        Map<String, String> idsByName = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_name, artifact_id FROM mlops_lineage_events"
+                + " WHERE execution_id = ? AND event_type = 'OUTPUT' ORDER BY event_name, artifact_id")) {
+            ps.setString(1, executionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    idsByName.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        Map<String, Artifact> byId = new HashMap<>();
+        for (Artifact a : artifacts(c, "SELECT " + ARTIFACT_COLUMNS + " FROM mlops_lineage_artifacts WHERE"
+                + " artifact_id IN (SELECT artifact_id FROM mlops_lineage_events WHERE execution_id = ? AND"
+                + " event_type = 'OUTPUT')", List.of(executionId))) {
+            byId.put(a.id(), a);
+        }
+        Map<String, Artifact> outputs = new java.util.LinkedHashMap<>();
+        idsByName.forEach((name, id) -> outputs.put(name, byId.get(id)));
+        return outputs;
+    }
+
+    private static String executionsSql(ExecutionQuery query, List<Object> args) {
         StringBuilder sql = new StringBuilder("SELECT " + EXECUTION_COLUMNS + " FROM mlops_lineage_executions e WHERE"
                 + " 1 = 1");
-        List<Object> args = new ArrayList<>();
         if (query.contextId() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM mlops_lineage_attributions a WHERE a.execution_id = e.execution_id"
                     + " AND a.context_id = ?)");
@@ -364,7 +552,7 @@ final class JdbcLineageStore implements LineageStore {
         }
         sql.append(" ORDER BY started_at DESC, execution_id LIMIT ?");
         args.add(query.limit());
-        return owner.read("findExecutions", c -> executions(c, sql.toString(), args));
+        return sql.toString();
     }
 
     private static List<Execution> executions(Connection c, String sql, List<?> args) throws SQLException {

@@ -2,6 +2,7 @@ package dev.mlops4j.store.jdbc;
 
 import dev.mlops4j.StoreException;
 import dev.mlops4j.search.SearchRequest;
+import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.OwnerInfo;
 import dev.mlops4j.spi.RegistryStore;
@@ -147,6 +148,14 @@ public final class JdbcMetadataStore implements MetadataStore {
             writes.createRun(tx, run, copy);
             return null;
         });
+    }
+
+    /**
+     * Creates a run already ended, inside a lineage write ({@link JdbcLineageStore#recordAll(List, List, List)}),
+     * with the checks and errors of {@link #createRun}.
+     */
+    void createFinishedRun(WriteTx tx, FinishedRun finished) throws SQLException {
+        writes.insertRun(tx, finished.run(), finished.tags());
     }
 
     @Override

@@ -204,13 +204,21 @@ final class JdbcWrites {
     // ---------------------------------------------------------------- runs
 
     void createRun(WriteTx tx, RunInfo run, Map<String, String> tags) throws SQLException {
+        if (run.status() != RunStatus.RUNNING) {
+            throw new InvalidInputException("run '" + run.runId() + "' must be created RUNNING, not " + run.status());
+        }
+        insertRun(tx, run, tags);
+    }
+
+    /**
+     * Inserts a run as it is, ended or not, with the checks of {@link #createRun} but the status: the run of a
+     * pipeline step answered from the cache is created FINISHED (in {@link JdbcLineageStore#recordAll}).
+     */
+    void insertRun(WriteTx tx, RunInfo run, Map<String, String> tags) throws SQLException {
         OptionalLong experiment = Rows.experimentKey(run.experimentId());
         if (experiment.isEmpty() || !exists(tx, "SELECT 1 FROM mlops_experiments WHERE experiment_id = ?",
                 experiment.getAsLong())) {
             throw JdbcErrors.experimentNotFound(store, run.experimentId());
-        }
-        if (run.status() != RunStatus.RUNNING) {
-            throw new InvalidInputException("run '" + run.runId() + "' must be created RUNNING, not " + run.status());
         }
         if (run.parentRunId() != null) {
             PreparedStatement ps = tx.prepare("SELECT 1 FROM mlops_runs WHERE run_id = ?");

@@ -9,6 +9,7 @@ import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
 import dev.mlops4j.lineage.ExecutionQuery;
+import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
 import dev.mlops4j.pipeline.Serializer;
 import dev.mlops4j.pipeline.Slot;
@@ -64,8 +65,10 @@ final class Inputs {
             owner.data.put(slot.name(), Produced.withValue(slot, a, value));
         }
         if (!events.isEmpty()) {
-            owner.record(new Execution(executionId, PipelineRunner.INPUTS_EXECUTION_TYPE, ExecutionState.COMPLETE, "",
-                    owner.run.id(), now, now, Map.of("pipeline", owner.pipeline.name())), created, events);
+            // Queued with the run's first cache hits: written before any step executes, and before the run ends.
+            owner.defer(null, new ExecutionRecord(new Execution(executionId, PipelineRunner.INPUTS_EXECUTION_TYPE,
+                    ExecutionState.COMPLETE, "", owner.run.id(), now, now, Map.of("pipeline", owner.pipeline.name())),
+                    created, events, owner.contextIds));
         }
     }
 

@@ -4,11 +4,13 @@ import dev.mlops4j.Experiment;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Run;
 import dev.mlops4j.lineage.Artifact;
+import dev.mlops4j.lineage.ChildRun;
 import dev.mlops4j.lineage.ArtifactState;
 import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
@@ -64,6 +66,10 @@ final class PipelineRunner {
     Run run;
     List<String> contextIds;
     Context resumeContext;
+    /** Writes of steps that did not run, queued by {@link #defer}, and the run's context; guarded by the first. */
+    private final List<ExecutionRecord> pending = new ArrayList<>();
+    private final List<ChildRun> pendingRuns = new ArrayList<>();
+    private final List<Context> pendingContexts = new ArrayList<>();
 
     PipelineRunner(Settings settings, CancelToken cancel) {
         this.settings = settings;
@@ -96,7 +102,11 @@ final class PipelineRunner {
         Throwable pipelineError = null;
         PipelineStatus status;
         try {
-            Context runContext = lineage.context(Context.PIPELINE_RUN, run.id());
+            // New with the run: created with the run's first lineage write rather than in a commit of its own.
+            Context runContext = Context.create(Context.PIPELINE_RUN, run.id(), started);
+            synchronized (pending) {
+                pendingContexts.add(runContext);
+            }
             contextIds = List.of(runContext.id(), lineage.context(Context.PIPELINE, pipeline.name()).id(),
                     lineage.context(Context.EXPERIMENT, experiment.name()).id());
             if (settings.resumeRunId() != null) {
@@ -114,12 +124,23 @@ final class PipelineRunner {
             pipelineError = e;
             status = cancel.isCancelled() ? PipelineStatus.CANCELED : PipelineStatus.FAILED;
         }
-        Instant ended = clock.instant();
         List<StepResult> steps = new ArrayList<>();
+        String notStartedReason = notStartedReason(pipelineError);
         for (Step s : pipeline.steps()) {
-            steps.add(results.getOrDefault(s.name(), new StepResult(s.name(), cancel.isCancelled()
-                    ? ExecutionState.CANCELED : ExecutionState.NEW, "", "", "", 0, null, null, null)));
+            StepResult r = results.get(s.name());
+            steps.add(r != null ? r : notStarted(s, notStartedReason));
         }
+        try {
+            flush(); // the cache hits and never-started steps not written yet, in one transaction
+        } catch (RuntimeException e) {
+            if (pipelineError == null) {
+                pipelineError = e;
+                status = PipelineStatus.FAILED;
+            } else {
+                pipelineError.addSuppressed(e);
+            }
+        }
+        Instant ended = clock.instant();
         Throwable error = pipelineError != null ? pipelineError : steps.stream().map(StepResult::error)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (pipelineError != null && status == PipelineStatus.FAILED && steps.stream()
@@ -177,6 +198,72 @@ final class PipelineRunner {
             return PipelineStatus.CANCELED;
         }
         return PipelineStatus.SUCCEEDED;
+    }
+
+    private String notStartedReason(Throwable pipelineError) {
+        if (cancel.isCancelled()) {
+            return "not started: the pipeline run was cancelled";
+        }
+        Optional<StepResult> failed = results.values().stream().filter(r -> r.state() == ExecutionState.FAILED)
+                .findFirst();
+        if (failed.isPresent()) {
+            return "not started: step '" + failed.get().stepName() + "' failed";
+        }
+        return "not started: the pipeline run failed" + (pipelineError == null ? "" : ": " + pipelineError);
+    }
+
+    /**
+     * The result of a step that never started (the run was cancelled, or a step failed), with a CANCELED execution
+     * saying why, written with the next {@link #flush}. Nothing is recorded when the run failed before its lineage
+     * contexts existed.
+     */
+    StepResult notStarted(Step step, String reason) {
+        String executionId = "";
+        if (contextIds != null) {
+            executionId = Execution.newId();
+            Instant now = now();
+            String why = reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason;
+            defer(null, new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CANCELED, "", "",
+                    now, now, Map.of("reason", why)), List.of(), List.of(), contextIds));
+        }
+        return new StepResult(step.name(), ExecutionState.CANCELED, "", executionId, "", 0, null, null, null);
+    }
+
+    /**
+     * Queues what a step that does not run writes (a cache hit's finished child run and CACHED execution, a CANCELED
+     * execution), so that a run's consecutive cache hits cost one transaction instead of three commits each. The
+     * queue is written before any step executes and when the run ends, before it returns; with hooks it is written
+     * at once, so that hooks always see what they are told about.
+     *
+     * @param childRun the finished child run, or null
+     * @param record the execution
+     */
+    void defer(ChildRun childRun, ExecutionRecord record) {
+        synchronized (pending) {
+            if (childRun != null) {
+                pendingRuns.add(childRun);
+            }
+            pending.add(record);
+        }
+        if (!settings.hooks().isEmpty()) {
+            flush();
+        }
+    }
+
+    /** Writes the queued runs and executions in one atomic call; on failure they are dropped and it throws. */
+    void flush() {
+        synchronized (pending) {
+            if (pending.isEmpty() && pendingContexts.isEmpty()) {
+                return;
+            }
+            try {
+                lineage.recordAll(run, List.copyOf(pendingContexts), List.copyOf(pendingRuns), List.copyOf(pending));
+            } finally {
+                pendingContexts.clear();
+                pendingRuns.clear();
+                pending.clear();
+            }
+        }
     }
 
     /** Starts every step whose producers finished; stops starting new ones after a failure or cancellation. */
@@ -262,26 +349,22 @@ final class PipelineRunner {
     }
 
     /**
-     * The newest execution of a step recorded in a context whose outputs are all intact, with those outputs.
+     * The newest of the candidates (newest first) whose outputs are all intact, within the staleness bound.
      *
-     * @return the outputs by name, or empty
+     * @return it with its outputs, or empty
      */
-    Optional<Map<String, Artifact>> intactOutputs(List<Execution> candidates, Step step, Duration maxStaleness) {
+    Optional<ExecutionOutputs> intactOutputs(List<ExecutionOutputs> candidates, Step step, Duration maxStaleness) {
         Instant oldest = maxStaleness == null ? null : now().minus(maxStaleness);
-        for (Execution e : candidates) {
+        for (ExecutionOutputs c : candidates) {
+            Execution e = c.execution();
             if (oldest != null && e.endedAt() != null && e.endedAt().isBefore(oldest)) {
                 break; // newest first: every later candidate is older still
             }
-            Map<String, Artifact> outputs = new LinkedHashMap<>();
-            for (Event ev : lineage.eventsOfExecution(e.id())) {
-                if (ev.type() == EventType.OUTPUT) {
-                    lineage.artifact(ev.artifactId()).ifPresent(a -> outputs.put(ev.name(), a));
-                }
-            }
+            Map<String, Artifact> outputs = c.outputs();
             boolean complete = step.outputs().stream().allMatch(o -> outputs.containsKey(o.name())
                     && outputs.get(o.name()).state() == ArtifactState.LIVE && lineage.isIntact(outputs.get(o.name())));
             if (complete) {
-                return Optional.of(outputs);
+                return Optional.of(c);
             }
             LOG.debug("cached execution {} of step '{}' has missing or changed outputs; not reusing it", e.id(),
                     step.name());

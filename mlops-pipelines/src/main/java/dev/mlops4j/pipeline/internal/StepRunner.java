@@ -4,9 +4,12 @@ import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Run;
 import dev.mlops4j.lineage.Artifact;
 import dev.mlops4j.lineage.ArtifactState;
+import dev.mlops4j.lineage.ChildRun;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
+import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
 import dev.mlops4j.pipeline.PipelineCancelledException;
 import dev.mlops4j.pipeline.PipelineHook;
@@ -64,7 +67,7 @@ final class StepRunner {
     StepResult run() {
         Instant start = owner.now();
         if (owner.cancel.isCancelled()) {
-            return new StepResult(step.name(), ExecutionState.CANCELED, "", "", "", 0, null, null, null);
+            return owner.notStarted(step, "not started: the pipeline run was cancelled");
         }
         Map<String, Produced> inputs = new LinkedHashMap<>();
         for (Slot<?> in : step.inputs()) {
@@ -77,7 +80,7 @@ final class StepRunner {
             Map<String, String> fingerprints = new LinkedHashMap<>();
             inputs.forEach((name, p) -> fingerprints.put(name, p.artifact().fingerprint()));
             key = CacheKeys.key(step, CodeVersions.of(step), fingerprints);
-            Optional<Hit> hit = findHit(key);
+            Optional<ExecutionOutputs> hit = findHit(key);
             if (hit.isPresent()) {
                 return reuse(hit.get(), key, inputs, start);
             }
@@ -85,67 +88,57 @@ final class StepRunner {
         return execute(key, inputs, start);
     }
 
-    private record Hit(Execution execution, Map<String, Artifact> outputs) {
-    }
-
-    private Optional<Hit> findHit(String key) {
+    /** The newest earlier execution with this key whose outputs are intact: one read per lookup. */
+    private Optional<ExecutionOutputs> findHit(String key) {
         if (owner.resumeContext != null) {
-            List<Execution> earlier = owner.lineage.executions(owner.stepQuery(step)
-                    .inContext(owner.resumeContext.id()).withCacheKey(key)
-                    .withStates(ExecutionState.COMPLETE, ExecutionState.CACHED).withLimit(5));
-            for (Execution candidate : earlier) {
-                Optional<Map<String, Artifact>> outputs = owner.intactOutputs(List.of(candidate), step, null);
-                if (outputs.isPresent()) {
-                    return Optional.of(new Hit(candidate, outputs.get()));
-                }
+            Optional<ExecutionOutputs> earlier = owner.intactOutputs(owner.lineage.executionsWithOutputs(
+                    owner.stepQuery(step).inContext(owner.resumeContext.id()).withCacheKey(key)
+                            .withStates(ExecutionState.COMPLETE, ExecutionState.CACHED).withLimit(5)), step, null);
+            if (earlier.isPresent()) {
+                return earlier;
             }
         }
         if (!owner.settings.cache() || !step.cacheable()) {
             return Optional.empty();
         }
-        List<Execution> candidates = owner.lineage.executions(owner.stepQuery(step).withCacheKey(key)
-                .withStates(ExecutionState.COMPLETE).withLimit(10));
-        for (Execution candidate : candidates) {
-            Optional<Map<String, Artifact>> outputs = owner.intactOutputs(List.of(candidate), step,
-                    step.maxStaleness().orElse(null));
-            if (outputs.isPresent()) {
-                return Optional.of(new Hit(candidate, outputs.get()));
-            }
-        }
-        return Optional.empty();
+        return owner.intactOutputs(owner.lineage.executionsWithOutputs(owner.stepQuery(step).withCacheKey(key)
+                .withStates(ExecutionState.COMPLETE).withLimit(10)), step, step.maxStaleness().orElse(null));
     }
 
-    private StepResult reuse(Hit hit, String key, Map<String, Produced> inputs, Instant start) {
-        Run child = owner.experiment.newRun().name(step.name()).parent(owner.run)
-                .tag(PipelineRunner.TAG_STEP, step.name()).tag(PipelineRunner.TAG_STATE, "CACHED")
-                .tag(PipelineRunner.TAG_CACHE_KEY, key).tag(PipelineRunner.TAG_CACHED_FROM, hit.execution().id())
-                .start();
-        try {
-            String executionId = Execution.newId();
-            Instant end = owner.now();
-            List<Event> events = owner.inputEvents(executionId, inputs, end);
-            Map<String, Produced> outputs = new LinkedHashMap<>();
-            for (Slot<?> o : step.outputs()) {
-                Artifact a = hit.outputs().get(o.name());
-                events.add(new Event(executionId, a.id(), EventType.OUTPUT, o.name(), end));
-                outputs.put(o.name(), Produced.lazy(o, a, owner.lineage));
-            }
-            owner.record(new Execution(executionId, step.name(), ExecutionState.CACHED, key, child.id(), start, end,
-                    Map.of("cachedFrom", hit.execution().id(), "codeVersion", CodeVersions.of(step))), List.of(),
-                    events);
-            child.finish();
-            owner.data.putAll(outputs);
-            StepResult result = new StepResult(step.name(), ExecutionState.CACHED, child.id(), executionId, key, 0,
-                    start, end, null);
-            afterStep(result);
-            return result;
-        } catch (RuntimeException e) {
-            child.fail(e);
-            throw e;
+    /**
+     * Records a cache hit without running the step: a child run created already FINISHED and a CACHED execution,
+     * queued so that consecutive hits are written in one transaction ({@link PipelineRunner#defer}).
+     */
+    private StepResult reuse(ExecutionOutputs hit, String key, Map<String, Produced> inputs, Instant start) {
+        String childId = ChildRun.newId();
+        String executionId = Execution.newId();
+        Instant end = owner.now();
+        List<Event> events = owner.inputEvents(executionId, inputs, end);
+        Map<String, Produced> outputs = new LinkedHashMap<>();
+        for (Slot<?> o : step.outputs()) {
+            Artifact a = hit.outputs().get(o.name());
+            events.add(new Event(executionId, a.id(), EventType.OUTPUT, o.name(), end));
+            outputs.put(o.name(), Produced.lazy(o, a, owner.lineage));
         }
+        ChildRun child = new ChildRun(childId, step.name(), RunStatus.FINISHED, start, end, Map.of(
+                PipelineRunner.TAG_STEP, step.name(), PipelineRunner.TAG_STATE, ExecutionState.CACHED.name(),
+                PipelineRunner.TAG_CACHE_KEY, key, PipelineRunner.TAG_CACHED_FROM, hit.execution().id()));
+        owner.defer(child, new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CACHED, key,
+                childId, start, end, Map.of("cachedFrom", hit.execution().id(), "codeVersion",
+                CodeVersions.of(step))), List.of(), events, owner.contextIds));
+        owner.data.putAll(outputs);
+        StepResult result = new StepResult(step.name(), ExecutionState.CACHED, childId, executionId, key, 0, start,
+                end, null);
+        afterStep(result);
+        return result;
     }
 
+    /**
+     * Runs the step: its child run and a RUNNING execution with its input events first (so a step in flight is
+     * visible), then the attempts, then one update to COMPLETE with its outputs, or to FAILED or CANCELED.
+     */
     private StepResult execute(String key, Map<String, Produced> inputs, Instant start) {
+        owner.flush(); // what happened before this step is durable before it starts
         var starter = owner.experiment.newRun().name(step.name()).parent(owner.run)
                 .tag(PipelineRunner.TAG_STEP, step.name());
         if (!key.isEmpty()) {
@@ -156,7 +149,12 @@ final class StepRunner {
         int attempt = 0;
         Throwable failure;
         boolean cancelled = false;
+        boolean running = false;
         try {
+            owner.record(new Execution(executionId, step.name(), ExecutionState.RUNNING, key, child.id(), start, null,
+                    Map.of("codeVersion", CodeVersions.of(step))), List.of(), owner.inputEvents(executionId, inputs,
+                    start));
+            running = true;
             if (!step.params().isEmpty()) {
                 Map<String, String> params = new LinkedHashMap<>();
                 step.params().forEach((k, v) -> params.put(k, CacheKeys.paramText(v)));
@@ -171,7 +169,7 @@ final class StepRunner {
                         owner.cancel);
                 try {
                     invoke(ctx);
-                    return complete(ctx, child, executionId, key, inputs, start, attempt);
+                    return complete(ctx, child, executionId, key, start, attempt);
                 } catch (Throwable e) {
                     if (e instanceof Error err && !(e instanceof AssertionError)) {
                         throw err;
@@ -206,8 +204,12 @@ final class StepRunner {
         String error = String.valueOf(failure);
         props.put("error", error.length() > 1000 ? error.substring(0, 997) + "..." : error);
         try {
-            owner.record(new Execution(executionId, step.name(), state, key, child.id(), start, end, props), List.of(),
-                    owner.inputEvents(executionId, inputs, end));
+            Execution ended = new Execution(executionId, step.name(), state, key, child.id(), start, end, props);
+            if (running) {
+                owner.lineage.update(new ExecutionRecord(ended, List.of(), List.of(), List.of()));
+            } else {
+                owner.record(ended, List.of(), owner.inputEvents(executionId, inputs, start));
+            }
         } finally {
             child.setTag(PipelineRunner.TAG_STATE, state.name());
             if (cancelled) {
@@ -261,12 +263,12 @@ final class StepRunner {
         }
     }
 
-    private StepResult complete(StepContextImpl ctx, Run child, String executionId, String key,
-                                Map<String, Produced> inputs, Instant start, int attempts) throws IOException {
+    private StepResult complete(StepContextImpl ctx, Run child, String executionId, String key, Instant start,
+                                int attempts) throws IOException {
         List<Artifact> artifacts = new ArrayList<>();
         Map<String, Produced> outputs = new LinkedHashMap<>();
         Instant end = owner.now();
-        List<Event> events = owner.inputEvents(executionId, inputs, end);
+        List<Event> events = new ArrayList<>(); // the input events were recorded when it started
         for (Slot<?> o : step.outputs()) {
             Object value = ctx.outputs().get(o.name());
             if (value == null) {
@@ -280,9 +282,9 @@ final class StepRunner {
             }
             outputs.put(o.name(), Produced.withValue(o, a, value));
         }
-        owner.record(new Execution(executionId, step.name(), ExecutionState.COMPLETE, key, child.id(), start, end,
-                Map.of("codeVersion", CodeVersions.of(step), "attempts", Integer.toString(attempts))), artifacts,
-                events);
+        owner.lineage.update(new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.COMPLETE, key,
+                child.id(), start, end, Map.of("codeVersion", CodeVersions.of(step), "attempts",
+                Integer.toString(attempts))), artifacts, events, List.of()));
         child.setTag(PipelineRunner.TAG_STATE, ExecutionState.COMPLETE.name());
         child.finish();
         owner.data.putAll(outputs);

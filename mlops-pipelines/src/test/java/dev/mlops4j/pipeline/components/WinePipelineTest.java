@@ -204,7 +204,7 @@ class WinePipelineTest {
                     .parallel(pool).run(), StepFailedException.class);
             assertThat(failed.stepName()).isEqualTo("gate");
             assertThat(failed.getCause()).isInstanceOf(GateFailedException.class);
-            assertThat(failed.result().step("register").state()).isEqualTo(ExecutionState.NEW);
+            assertThat(failed.result().step("register").state()).isEqualTo(ExecutionState.CANCELED);
             assertThat(mlops.models().findModel("wine")).isEmpty();
 
             PipelineResult relaxed = wine(0.85).on(mlops).input(CSV, wineCsv()).parallel(pool).run();

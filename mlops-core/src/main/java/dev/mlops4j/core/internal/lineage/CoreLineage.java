@@ -1,26 +1,36 @@
 package dev.mlops4j.core.internal.lineage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.NotFoundException;
+import dev.mlops4j.Run;
 import dev.mlops4j.Runs;
 import dev.mlops4j.StoreException;
 import dev.mlops4j.lineage.Artifact;
+import dev.mlops4j.lineage.ChildRun;
 import dev.mlops4j.lineage.ArtifactQuery;
 import dev.mlops4j.lineage.ArtifactState;
 import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
+import dev.mlops4j.lineage.ExecutionState;
 import dev.mlops4j.lineage.Lineage;
 import dev.mlops4j.lineage.LineageGraph;
 import dev.mlops4j.lineage.RetentionPolicy;
 import dev.mlops4j.lineage.RetentionReport;
 import dev.mlops4j.spi.ArtifactStore;
+import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.LineageStore;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.RunArtifact;
+import dev.mlops4j.tracking.RunInfo;
+import dev.mlops4j.tracking.RunRecord;
+import dev.mlops4j.tracking.SystemTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -42,6 +52,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Lineage} of a core Mlops instance: the store's {@link LineageStore} plus the artifact store, which it
@@ -53,11 +67,21 @@ public final class CoreLineage implements Lineage {
     /** The uri scheme of registered model versions: {@code models:/<name>/<version>}. */
     public static final String MODELS_SCHEME = "models:/";
 
+    /** The property of an execution that was abandoned RUNNING, saying why it was marked FAILED. */
+    public static final String ABANDONED_PROPERTY = "abandoned";
+    private static final Logger LOG = LoggerFactory.getLogger(CoreLineage.class);
+
     private final LineageStore store;
     private final MetadataStore runNames;
     private final ArtifactStore blobs;
     private final Runs runs;
     private final Clock clock;
+    private final BiFunction<Run, ChildRun, FinishedRun> childRuns;
+    /**
+     * Contexts are unique by type and name and never change or go away, so a context once seen is cached for good:
+     * a pipeline run asks for its pipeline's and experiment's contexts every time.
+     */
+    private final Cache<String, Context> knownContexts = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /**
      * @param store the lineage store
@@ -65,13 +89,16 @@ public final class CoreLineage implements Lineage {
      * @param blobs the artifact store behind {@code runs:/} uris
      * @param runs reads run artifacts
      * @param clock time of retention
+     * @param childRuns makes the stored form of a child run (checked, with system tags, user and owner)
      */
-    public CoreLineage(LineageStore store, MetadataStore runNames, ArtifactStore blobs, Runs runs, Clock clock) {
+    public CoreLineage(LineageStore store, MetadataStore runNames, ArtifactStore blobs, Runs runs, Clock clock,
+                       BiFunction<Run, ChildRun, FinishedRun> childRuns) {
         this.store = Objects.requireNonNull(store, "store");
         this.runNames = Objects.requireNonNull(runNames, "runNames");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.childRuns = Objects.requireNonNull(childRuns, "childRuns");
     }
 
     @Override
@@ -80,14 +107,92 @@ public final class CoreLineage implements Lineage {
     }
 
     @Override
+    public void update(ExecutionRecord update) {
+        store.updateExecution(update);
+    }
+
+    @Override
+    public void recordAll(Run parent, List<Context> contexts, List<ChildRun> runs, List<ExecutionRecord> records) {
+        Objects.requireNonNull(contexts, "contexts");
+        Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(records, "records");
+        if (!runs.isEmpty()) {
+            Objects.requireNonNull(parent, "parent (the child runs need one)");
+        }
+        List<FinishedRun> finished = new ArrayList<>(runs.size());
+        for (ChildRun r : runs) {
+            finished.add(childRuns.apply(parent, r));
+        }
+        store.recordAll(contexts, finished, records);
+    }
+
+    /**
+     * Marks FAILED every RUNNING (or NEW) execution whose tracking run has ended: the process running its step died
+     * (its run was then marked KILLED by orphan recovery) or it ended without recording the step's end. Executions
+     * without a run, or whose run is still RUNNING, are left alone. Called after orphaned runs are recovered (on
+     * open, by default), so an execution never stays RUNNING longer than the run of its step.
+     *
+     * @param runsById finds a tracking run by id
+     * @return the ids of the executions marked FAILED
+     */
+    public List<String> failAbandonedExecutions(Function<String, Optional<RunRecord>> runsById) {
+        List<String> failed = new ArrayList<>();
+        for (Execution e : store.findExecutions(ExecutionQuery.all().withStates(ExecutionState.NEW,
+                ExecutionState.RUNNING))) {
+            if (e.runId().isEmpty()) {
+                continue;
+            }
+            Optional<RunRecord> run = runsById.apply(e.runId());
+            if (run.isEmpty() || !run.get().info().status().isTerminal()) {
+                continue;
+            }
+            RunInfo info = run.get().info();
+            String killed = run.get().tags().get(SystemTags.KILLED_REASON);
+            String why = "its tracking run " + info.runId() + " ended " + info.status() + " while the execution was "
+                    + e.state() + (killed == null ? "" : ": " + killed);
+            Map<String, String> props = new HashMap<>(e.properties());
+            props.put(ABANDONED_PROPERTY, why.length() > 1000 ? why.substring(0, 997) + "..." : why);
+            Instant end = info.endTime().isBefore(e.startedAt()) ? e.startedAt() : info.endTime();
+            try {
+                store.updateExecution(new ExecutionRecord(new Execution(e.id(), e.type(), ExecutionState.FAILED,
+                        e.cacheKey(), e.runId(), e.startedAt(), end, props), List.of(), List.of(), List.of()));
+                failed.add(e.id());
+            } catch (dev.mlops4j.ConflictException raced) {
+                LOG.debug("execution {} ended while it was being marked abandoned: {}", e.id(), raced.getMessage());
+            }
+        }
+        if (!failed.isEmpty()) {
+            LOG.warn("marked {} execution(s) FAILED whose tracking runs had ended while they were RUNNING: {}",
+                    failed.size(), failed);
+        }
+        return List.copyOf(failed);
+    }
+
+    @Override
     public Context context(String type, String name) {
-        Optional<Context> existing = store.findContext(type, name);
-        return existing.orElseGet(() -> store.putContext(Context.create(type, name, clock.instant())));
+        Context known = knownContexts.getIfPresent(contextKey(type, name));
+        if (known != null) {
+            return known;
+        }
+        Context c = store.findContext(type, name).orElseGet(() -> store.putContext(Context.create(type, name,
+                clock.instant())));
+        knownContexts.put(contextKey(type, name), c);
+        return c;
     }
 
     @Override
     public Optional<Context> findContext(String type, String name) {
-        return store.findContext(type, name);
+        Context known = knownContexts.getIfPresent(contextKey(type, name));
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Context> found = store.findContext(type, name);
+        found.ifPresent(c -> knownContexts.put(contextKey(type, name), c));
+        return found;
+    }
+
+    private static String contextKey(String type, String name) {
+        return Objects.requireNonNull(type, "type") + '\u0000' + Objects.requireNonNull(name, "name");
     }
 
     @Override
@@ -108,6 +213,11 @@ public final class CoreLineage implements Lineage {
     @Override
     public List<Execution> executions(ExecutionQuery query) {
         return store.findExecutions(query);
+    }
+
+    @Override
+    public List<ExecutionOutputs> executionsWithOutputs(ExecutionQuery query) {
+        return store.findExecutionsWithOutputs(query);
     }
 
     @Override

@@ -1,0 +1,98 @@
+package dev.mlops4j.core.internal.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlops4j.ConflictException;
+import dev.mlops4j.InvalidInputException;
+import dev.mlops4j.Mlops;
+import dev.mlops4j.Run;
+import dev.mlops4j.lineage.ChildRun;
+import dev.mlops4j.lineage.Context;
+import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionRecord;
+import dev.mlops4j.lineage.ExecutionState;
+import dev.mlops4j.tracking.RunRecord;
+import dev.mlops4j.tracking.RunStatus;
+import dev.mlops4j.tracking.SystemTags;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine's side of the execution lifecycle: abandoned executions and child runs written with executions. */
+class CoreLineageTest {
+    private final Mlops mlops = Mlops.inMemory();
+
+    @AfterEach
+    void close() {
+        mlops.close();
+    }
+
+    private Execution recordRunning(String runId) {
+        Execution running = new Execution(Execution.newId(), "train", ExecutionState.RUNNING, "", runId,
+                Instant.now(), null, Map.of("codeVersion", "1"));
+        mlops.lineage().record(new ExecutionRecord(running, List.of(), List.of(), List.of()));
+        return running;
+    }
+
+    @Test
+    void recoverOrphanedRuns_executionOfAnEndedRun_isMarkedFailedWithTheReason() {
+        Run killed = mlops.experiment("e").newRun().start();
+        Run alive = mlops.experiment("e").newRun().start();
+        Execution abandoned = recordRunning(killed.id());
+        Execution inFlight = recordRunning(alive.id());
+        Execution withoutRun = recordRunning("");
+        killed.end(RunStatus.KILLED);
+
+        mlops.recoverOrphanedRuns();
+
+        Execution failed = mlops.lineage().execution(abandoned.id()).orElseThrow();
+        assertThat(failed.state()).isEqualTo(ExecutionState.FAILED);
+        assertThat(failed.endedAt()).isEqualTo(mlops.runs().get(killed.id()).info().endTime());
+        assertThat(failed.properties()).containsEntry("codeVersion", "1")
+                .hasEntrySatisfying(CoreLineage.ABANDONED_PROPERTY, why -> assertThat(why).contains(killed.id())
+                        .contains("KILLED"));
+        assertThat(mlops.lineage().execution(inFlight.id())).contains(inFlight);
+        assertThat(mlops.lineage().execution(withoutRun.id())).contains(withoutRun);
+        // An ended execution never changes again: a late end of the step is refused.
+        assertThatThrownBy(() -> mlops.lineage().update(new ExecutionRecord(new Execution(abandoned.id(), "train",
+                ExecutionState.COMPLETE, "", killed.id(), abandoned.startedAt(), Instant.now(), Map.of()), List.of(),
+                List.of(), List.of()))).isInstanceOf(ConflictException.class);
+        alive.finish();
+    }
+
+    @Test
+    void recordAll_childRuns_getTheParentsExperimentSystemTagsAndOwner() {
+        Run parent = mlops.experiment("e").newRun().start();
+        Context ctx = Context.create(Context.PIPELINE_RUN, parent.id(), Instant.now());
+        Instant now = Instant.now();
+        ChildRun child = new ChildRun(ChildRun.newId(), "step", RunStatus.FINISHED, now, now,
+                Map.of("pipeline.state", "CACHED"));
+        Execution cached = new Execution(Execution.newId(), "step", ExecutionState.CACHED, "", child.id(), now, now,
+                Map.of());
+        mlops.lineage().recordAll(parent, List.of(ctx), List.of(child), List.of(new ExecutionRecord(cached,
+                List.of(), List.of(), List.of(ctx.id()))));
+
+        RunRecord stored = mlops.runs().get(child.id());
+        assertThat(stored.info().parentRunId()).isEqualTo(parent.id());
+        assertThat(stored.info().experimentId()).isEqualTo(parent.experimentId());
+        assertThat(stored.info().status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(stored.tags()).containsEntry("pipeline.state", "CACHED").containsKey(SystemTags.HOST);
+        assertThat(mlops.lineage().findContext(Context.PIPELINE_RUN, parent.id())).contains(ctx);
+        parent.finish();
+    }
+
+    @Test
+    void recordAll_reservedTagOnAChildRun_isRejectedBeforeAnythingIsWritten() {
+        Run parent = mlops.experiment("e").newRun().start();
+        Instant now = Instant.now();
+        ChildRun child = new ChildRun(ChildRun.newId(), "step", RunStatus.FINISHED, now, now,
+                Map.of(SystemTags.HOST, "forged"));
+        assertThatThrownBy(() -> mlops.lineage().recordAll(parent, List.of(), List.of(child), List.of()))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(mlops.runs().children(parent.id())).isEmpty();
+        parent.finish();
+    }
+}
