@@ -400,7 +400,7 @@ public final class ContinuousTrainingStory {
                 .step(Components.split(Step.named("split"), DATA, TRAIN, TEST, 0.7, SEED))
                 .step(trainAndEvaluate())
                 .step(Components.gate(Step.named("gate").tags("model"), METRICS, QUALITY, GATE))
-                .step(Components.register(Step.named("register"), MODEL, SAVED, GATE, VERSION))
+                .step(Components.register(Step.named("register"), MODEL, SAVED, GATE, SCHEMA, VERSION))
                 .step(promote(reason))
                 .build();
     }

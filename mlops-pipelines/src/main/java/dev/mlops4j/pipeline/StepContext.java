@@ -2,6 +2,8 @@ package dev.mlops4j.pipeline;
 
 import dev.mlops4j.Mlops;
 import dev.mlops4j.Run;
+import dev.mlops4j.lineage.Artifact;
+import java.util.Optional;
 
 /** What a running step sees. Not thread-safe beyond the step's own thread (or threads it joins). */
 public interface StepContext {
@@ -16,6 +18,16 @@ public interface StepContext {
      * @throws dev.mlops4j.InvalidInputException if the slot is not a declared input of this step
      */
     <T> T input(Slot<T> slot);
+
+    /**
+     * Where a declared input is stored, for steps that hand a reference on rather than the value (e.g. registering a
+     * model with the {@code runs:/} URI of the schema its inputs must follow).
+     *
+     * @param slot one of the step's declared inputs
+     * @return its lineage artifact (URI, fingerprint, type), or empty if the slot is transient (not stored)
+     * @throws dev.mlops4j.InvalidInputException if the slot is not a declared input of this step
+     */
+    Optional<Artifact> inputArtifact(Slot<?> slot);
 
     /**
      * @param slot one of the step's declared outputs

@@ -5,9 +5,11 @@ import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateFailedException;
 import dev.mlops4j.gate.GateResult;
 import dev.mlops4j.gate.MetricValues;
+import dev.mlops4j.lineage.Artifact;
 import dev.mlops4j.pipeline.Slot;
 import dev.mlops4j.pipeline.Step;
 import dev.mlops4j.pipeline.StepBuilder;
+import dev.mlops4j.pipeline.StepContext;
 import dev.mlops4j.registry.ModelVersion;
 import dev.mlops4j.registry.Promotion;
 import dev.mlops4j.registry.PromotionResult;
@@ -278,7 +280,33 @@ public final class Components {
      */
     public static Step register(StepBuilder step, String modelName, Slot<TrainedModel> model, Slot<GateOutcome> gate,
                                 Slot<RegisteredVersion> version) {
-        return step.input(model, gate).output(version).param("model", modelName).body(ctx -> {
+        return registration(step.input(model, gate), modelName, model, gate, null, version);
+    }
+
+    /**
+     * Registers a trained model as {@link #register(StepBuilder, String, Slot, Slot, Slot)} does, with the schema its
+     * inputs must follow: the version's {@link ModelVersion#schemaRef()} is the {@code runs:/} URI of the schema
+     * artifact, so a serving handle can check inputs against it
+     * ({@code ServingOptions.inputCheck(SchemaInputCheck.factory())}) and the model card shows it.
+     *
+     * @param step the step's name and settings
+     * @param modelName registered model name
+     * @param model where the model was saved
+     * @param gate the gate outcome it must have passed
+     * @param schema the schema of the model's inputs, e.g. the output of {@link #inferSchema}; it must be stored
+     *               (not {@link Slot#transientOf}), since the version refers to it by URI
+     * @param version the registered version
+     * @return the step
+     */
+    public static Step register(StepBuilder step, String modelName, Slot<TrainedModel> model, Slot<GateOutcome> gate,
+                                Slot<Schema> schema, Slot<RegisteredVersion> version) {
+        Objects.requireNonNull(schema, "schema");
+        return registration(step.input(model, gate, schema), modelName, model, gate, schema, version);
+    }
+
+    private static Step registration(StepBuilder step, String modelName, Slot<TrainedModel> model,
+                                     Slot<GateOutcome> gate, Slot<Schema> schema, Slot<RegisteredVersion> version) {
+        return step.output(version).param("model", modelName).body(ctx -> {
             if (!ctx.input(gate).passed()) {
                 throw new InvalidInputException("the model did not pass gate '" + ctx.input(gate).gate() + "': "
                         + ctx.input(gate).summary());
@@ -287,6 +315,9 @@ public final class Components {
             Registration registration = ctx.mlops().models().newVersion(ctx.param("model", String.class))
                     .fromRun(m.runId(), m.artifactPath()).dataFingerprint(m.dataFingerprint())
                     .tag("pipeline.step_run", ctx.run().id());
+            if (schema != null) {
+                registration.schemaRef(schemaUri(ctx, schema));
+            }
             String evaluation = ctx.input(gate).candidate();
             if (evaluation != null && !evaluation.equals(m.runId()) && ctx.mlops().runs().find(evaluation).isPresent()) {
                 registration.evaluatedBy(evaluation);
@@ -295,6 +326,18 @@ public final class Components {
             ctx.run().setTag("registered", v.modelName() + "/" + v.version());
             ctx.output(version, new RegisteredVersion(v.modelName(), v.version()));
         });
+    }
+
+    /** The schema artifact's {@code runs:/} URI: where serving's schema check and the model card read it from. */
+    private static String schemaUri(StepContext ctx, Slot<Schema> schema) {
+        String uri = ctx.inputArtifact(schema).map(Artifact::uri).orElseThrow(() ->
+                new InvalidInputException("schema slot '" + schema.name() + "' is transient, so a registered version"
+                        + " cannot refer to it; give the slot a serializer (Components.schemaSlot(name) has one)"));
+        if (!uri.startsWith("runs:/")) {
+            throw new InvalidInputException("schema slot '" + schema.name() + "' is stored at " + uri + "; a version's"
+                    + " schema reference must be a runs:/ URI (use Components.schemaSlot(name))");
+        }
+        return uri;
     }
 
     /**

@@ -3,12 +3,14 @@ package dev.mlops4j.pipeline.internal;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Mlops;
 import dev.mlops4j.Run;
+import dev.mlops4j.lineage.Artifact;
 import dev.mlops4j.pipeline.PipelineCancelledException;
 import dev.mlops4j.pipeline.Slot;
 import dev.mlops4j.pipeline.Step;
 import dev.mlops4j.pipeline.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The context of one attempt of one step. */
 final class StepContextImpl implements StepContext {
@@ -36,12 +38,21 @@ final class StepContextImpl implements StepContext {
 
     @Override
     public <T> T input(Slot<T> slot) {
+        return slot.type().cast(declaredInput(slot).value());
+    }
+
+    @Override
+    public Optional<Artifact> inputArtifact(Slot<?> slot) {
+        return Optional.ofNullable(declaredInput(slot).artifact());
+    }
+
+    private Produced declaredInput(Slot<?> slot) {
         Produced p = inputs.get(slot.name());
         if (p == null || !step.inputs().contains(slot)) {
             throw new InvalidInputException("step '" + step.name() + "' reads '" + slot.name() + "', which is not one"
                     + " of its declared inputs " + step.inputs() + "; add it with .input(" + slot.name() + ")");
         }
-        return slot.type().cast(p.value());
+        return p;
     }
 
     @Override

@@ -22,6 +22,7 @@ import dev.mlops4j.validation.drift.DriftReport;
 import dev.mlops4j.validation.profile.Profile;
 import dev.mlops4j.validation.report.ValidationReport;
 import dev.mlops4j.validation.schema.Schema;
+import dev.mlops4j.validation.schema.SchemaInputCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -85,11 +86,16 @@ class WinePipelineTest {
      * @param release the registry's gate on promotion (against the champion), or null for none
      */
     static Pipeline wine(double minAccuracy, int depth, Gate release) {
+        return wine(minAccuracy, depth, release, SCHEMA);
+    }
+
+    /** @param schema where the inferred schema goes (a transient slot makes registration fail) */
+    static Pipeline wine(double minAccuracy, int depth, Gate release, Slot<Schema> schema) {
         return Pipeline.builder("wine").input(CSV)
                 .step(Components.loadCsv(Step.named("load").tags("data"), CSV, DATA))
                 .step(Components.profile(Step.named("profile").tags("data"), DATA, PROFILE))
-                .step(Components.inferSchema(Step.named("schema").tags("data"), PROFILE, SCHEMA))
-                .step(Components.validate(Step.named("validate").tags("data"), DATA, SCHEMA, VALIDATION))
+                .step(Components.inferSchema(Step.named("schema").tags("data"), PROFILE, schema))
+                .step(Components.validate(Step.named("validate").tags("data"), DATA, schema, VALIDATION))
                 .step(Components.split(Step.named("split"), DATA, TRAIN, TEST, 0.7, 42L))
                 .step(Components.profile(Step.named("train_profile"), TRAIN, TRAIN_PROFILE))
                 .step(Components.drift(Step.named("drift"), TRAIN_PROFILE, TEST, DRIFT, false))
@@ -100,7 +106,7 @@ class WinePipelineTest {
                         "cultivar", METRICS))
                 .step(Components.gate(Step.named("gate").tags("model"), METRICS,
                         Gate.metric("accuracy").atLeast(minAccuracy), GATE))
-                .step(Components.register(Step.named("register"), "wine", SAVED, GATE, VERSION))
+                .step(Components.register(Step.named("register"), "wine", SAVED, GATE, schema, VERSION))
                 .step(release == null ? Components.promote(Step.named("promote"), VERSION, "production", PROMOTION)
                         : Components.promote(Step.named("promote"), VERSION, "production", release, PROMOTION))
                 .build();
@@ -122,6 +128,9 @@ class WinePipelineTest {
         ModelVersion production = mlops.models().findByAlias("wine", "production").orElseThrow();
         assertThat(production.version()).isEqualTo(1);
         assertThat(production.runId()).isEqualTo(first.step("train").stepRunId());
+        // The version refers to the schema step's stored output, which serving's schema check reads back.
+        assertThat(production.schemaRef()).startsWith("runs:/" + first.step("schema").stepRunId() + "/");
+        assertThat(SchemaInputCheck.read(mlops.runs(), production).toJson()).isEqualTo(first.output(SCHEMA).toJson());
         assertThat(mlops.runs().children(first.pipelineRunId())).hasSize(12);
 
         // Which data and which steps produced the model now in production?
@@ -223,5 +232,18 @@ class WinePipelineTest {
         assertThat(data.executedSteps()).containsExactly("load", "profile", "schema", "validate");
         assertThat(Stream.of("train", "gate").noneMatch(s -> data.steps().stream()
                 .anyMatch(r -> r.stepName().equals(s)))).isTrue();
+    }
+
+    @Test
+    void register_withATransientSchemaSlot_failsSayingHowToStoreIt() {
+        mlops = Mlops.inMemory();
+        Slot<Schema> transientSchema = Slot.transientOf("schema", Schema.class);
+
+        StepFailedException e = catchThrowableOfType(() -> wine(0.85, 5, null, transientSchema).on(mlops)
+                .input(CSV, wineCsv()).run(), StepFailedException.class);
+
+        assertThat(e.getCause()).hasMessageContaining("schema slot 'schema' is transient")
+                .hasMessageContaining("Components.schemaSlot(name)");
+        assertThat(mlops.models().findModel("wine")).isEmpty();
     }
 }
