@@ -18,7 +18,9 @@ import dev.mlops4j.serving.InputIssueKind;
 import dev.mlops4j.serving.InputPolicy;
 import dev.mlops4j.serving.InputRejectedException;
 import dev.mlops4j.serving.ModelHandle;
+import dev.mlops4j.serving.PredictionColumns;
 import dev.mlops4j.serving.PredictionRecord;
+import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.serving.ServedPrediction;
 import dev.mlops4j.serving.ServingOptions;
 import dev.mlops4j.serving.ServingStats;
@@ -510,6 +512,121 @@ class ModelHandleTest {
         handle.close();
 
         assertThat(records).hasSize(6);
+        assertThat(handle.stats().recorded()).isEqualTo(6);
+        assertThat(handle.stats().predictions()).isEqualTo(101);
+    }
+
+    /** A sink that takes columns, and fails the test if it is given records. */
+    private static final class ColumnSink implements PredictionSink {
+        final List<PredictionColumns> batches = Collections.synchronizedList(new ArrayList<>());
+        private final Runnable beforeEach;
+
+        ColumnSink(Runnable beforeEach) {
+            this.beforeEach = beforeEach;
+        }
+
+        @Override
+        public boolean acceptsColumns() {
+            return true;
+        }
+
+        @Override
+        public void accept(PredictionColumns batch) {
+            beforeEach.run();
+            batches.add(batch);
+        }
+
+        @Override
+        public void accept(List<PredictionRecord> batch) {
+            throw new AssertionError("a sink that accepts columns was given records");
+        }
+
+        List<PredictionRecord> records() {
+            return batches.stream().flatMap(b -> b.records().stream()).toList();
+        }
+    }
+
+    /** What a record carries that its columnar form must carry too: everything but the time and latency. */
+    private static List<String> comparable(List<PredictionRecord> records) {
+        return records.stream().map(r -> r.modelName() + " v" + r.version() + "@" + r.alias() + " "
+                + new java.util.TreeMap<>(present(r.features())) + " -> " + r.prediction() + " " + r.issues()).toList();
+    }
+
+    private static Map<String, Double> present(Map<String, Double> features) {
+        Map<String, Double> out = new HashMap<>();
+        features.forEach((k, v) -> {
+            if (!v.isNaN()) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void recordTo_sinkAcceptingColumns_receivesWhatTheRecordsCarry() {
+        registry.promote("wine", version(10)).to("production").because("first");
+        List<PredictionRecord> records = Collections.synchronizedList(new ArrayList<>());
+        ColumnSink columns = new ColumnSink(() -> { });
+        ServingOptions.Builder options = ServingOptions.builder().pollInterval(Duration.ZERO)
+                .inputPolicy(InputPolicy.COUNT);
+        ModelHandle byRecords = registry.serve("wine", "production", options.recordTo(records::addAll).build());
+        ModelHandle byColumns = registry.serve("wine", "production", options.recordTo(columns).build());
+        Map<String, Double> withNull = new HashMap<>();
+        withNull.put("a", null);
+        withNull.put("b", 2.0);
+        List<Object> inputs = List.of(Map.of("a", 1.0, "b", 0.5), Map.of("a", 3.0), withNull,
+                Map.of("a", 1.0, "b", 2.0, "extra", 7.0), byRecords.layout().vector(4.0, 5.0),
+                byRecords.layout().vector(Map.of("b", 6.0)), Map.of("b", Double.NaN, "a", 2.0));
+        for (int round = 0; round < 300; round++) {
+            for (Object input : inputs) {
+                for (ModelHandle h : List.of(byRecords, byColumns)) {
+                    if (input instanceof FeatureVector v) {
+                        h.predict(v);
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Double> map = (Map<String, Double>) input;
+                        h.predict(map);
+                    }
+                }
+            }
+        }
+        byRecords.close();
+        byColumns.close();
+
+        assertThat(records).hasSize(300 * inputs.size());
+        assertThat(comparable(columns.records())).isEqualTo(comparable(records));
+        assertThat(columns.batches).allSatisfy(b -> assertThat(b.size()).isBetween(1, 500));
+        assertThat(byColumns.stats().recorded()).isEqualTo(records.size());
+        assertThat(byColumns.stats().dropped()).isZero();
+    }
+
+    @Test
+    void recordTo_slowColumnSinkAndFullQueue_dropsAndCountsWithoutBlockingPredictions() throws Exception {
+        registry.promote("wine", version(10)).to("production").because("first");
+        CountDownLatch sinkEntered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ColumnSink sink = new ColumnSink(() -> {
+            sinkEntered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ModelHandle handle = registry.serve("wine", "production", ServingOptions.builder().pollInterval(Duration.ZERO)
+                .queueCapacity(5).recordTo(sink).build());
+        handle.predict(Fixtures.input());
+        assertThat(sinkEntered.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+
+        // The sink is stuck; 5 predictions fit in the queue and the other 95 are dropped, and no call blocks.
+        for (int i = 0; i < 100; i++) {
+            handle.predict(Fixtures.input());
+        }
+        assertThat(handle.stats().dropped()).isEqualTo(95);
+        release.countDown();
+        handle.close();
+
+        assertThat(sink.records()).hasSize(6);
         assertThat(handle.stats().recorded()).isEqualTo(6);
         assertThat(handle.stats().predictions()).isEqualTo(101);
     }
