@@ -1,11 +1,13 @@
 package dev.mlops4j.benchmarks.monitoring;
 
+import dev.mlops4j.benchmarks.CpuTimePerOp;
 import dev.mlops4j.model.Prediction;
 import dev.mlops4j.monitoring.PredictionMonitor;
 import dev.mlops4j.serving.PredictionColumns;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.validation.data.Table;
 import dev.mlops4j.validation.drift.DriftDetector;
+import dev.mlops4j.validation.drift.DriftMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -45,6 +48,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MonitorSinkBenchmark {
     /** Records per batch, the recording thread's largest. */
     static final int BATCH = 500;
+
+    /**
+     * How windows are compared: {@code default} ({@code DriftDetector.defaults()}: with the 178-row reference every
+     * feature gets the Kolmogorov-Smirnov test with its exact p-value) or {@code wasserstein} (the normed Wasserstein
+     * distance for every feature), to tell the test's cost from the rest.
+     */
+    @Param({"default", "wasserstein"})
+    public String detector;
 
     private PredictionMonitor monitor;
     private List<List<PredictionRecord>> batches;
@@ -67,9 +78,10 @@ public class MonitorSinkBenchmark {
             }
             rows.add(row);
         }
-        monitor = PredictionMonitor.builder("wine")
-                .reference(DriftDetector.defaults().profile(Table.ofMaps(new ArrayList<>(rows))))
-                .windowOf(1_000).build();
+        DriftDetector d = detector.equals("wasserstein")
+                ? DriftDetector.builder().method(DriftMethod.WASSERSTEIN_NORMED).build() : DriftDetector.defaults();
+        monitor = PredictionMonitor.builder("wine").detector(d)
+                .reference(d.profile(Table.ofMaps(new ArrayList<>(rows)))).windowOf(1_000).build();
         Prediction p = new Prediction("1", Map.of("1", 0.8, "2", 0.1, "3", 0.1), true);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         batches = new ArrayList<>();
@@ -98,20 +110,26 @@ public class MonitorSinkBenchmark {
         System.out.println("columns " + Arrays.toString(header));
     }
 
-    /** One batch of recorded predictions into the monitor. */
+    /** @param cpu counts the records (CPU time per record) @return the monitor's count; one batch of records */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long acceptRecords() {
+    public long acceptRecords(CpuTimePerOp cpu) {
+        cpu.count(BATCH);
         List<PredictionRecord> batch = batches.get(next);
         next = next + 1 == batches.size() ? 0 : next + 1;
         monitor.accept(batch);
         return monitor.predictionCount();
     }
 
-    /** The same batch as columns, as the recording thread hands them to a sink that accepts columns. */
+    /**
+     * @param cpu counts the records (CPU time per record)
+     * @return the monitor's count; the same batch as columns, as the recording thread hands them to a sink that
+     *     accepts columns
+     */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long acceptColumns() {
+    public long acceptColumns(CpuTimePerOp cpu) {
+        cpu.count(BATCH);
         PredictionColumns batch = columnBatches.get(next);
         next = next + 1 == columnBatches.size() ? 0 : next + 1;
         monitor.accept(batch);

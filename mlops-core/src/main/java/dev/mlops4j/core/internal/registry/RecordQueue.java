@@ -20,6 +20,15 @@ import java.util.List;
  */
 final class RecordQueue {
     static final int CHUNK = 128;
+    private static final VarHandle DROPPED;
+
+    static {
+        try {
+            DROPPED = MethodHandles.lookup().findVarHandle(RecordQueue.class, "droppedFull", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private static final int REFS = 5;
 
     /** Builds what the consumer delivers from one slot. */
@@ -90,6 +99,9 @@ final class RecordQueue {
     private Chunk tailChunk;
     private int tailIndex;
     private int untilTimed;
+    /** Offers refused because the queue was full; written by the producer only, read by anyone (opaque). */
+    @SuppressWarnings("unused") // through DROPPED
+    private long droppedFull;
     // Consumer only.
     private Chunk headChunk;
     private int headIndex;
@@ -114,6 +126,16 @@ final class RecordQueue {
 
     int capacity() {
         return capacity;
+    }
+
+    /** Counts an offer the producer could not make (queue full, or closing); producer only, no atomic instruction. */
+    void countDropped() {
+        DROPPED.setOpaque(this, (long) DROPPED.getOpaque(this) + 1);
+    }
+
+    /** @return what {@link #countDropped()} counted, as far as the calling thread sees it */
+    long dropped() {
+        return (long) DROPPED.getOpaque(this);
     }
 
     /**
