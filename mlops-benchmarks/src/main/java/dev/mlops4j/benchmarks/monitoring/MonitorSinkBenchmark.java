@@ -1,6 +1,7 @@
 package dev.mlops4j.benchmarks.monitoring;
 
 import dev.mlops4j.benchmarks.CpuTimePerOp;
+import dev.mlops4j.benchmarks.PairedCpuTime;
 import dev.mlops4j.model.Prediction;
 import dev.mlops4j.monitoring.PredictionMonitor;
 import dev.mlops4j.serving.PredictionColumns;
@@ -58,6 +59,9 @@ public class MonitorSinkBenchmark {
     public String detector;
 
     private PredictionMonitor monitor;
+    /** The paired benchmark's second monitor, given the columns while {@link #monitor} is given the records. */
+    private PredictionMonitor columnsMonitor;
+    private int nextPair;
     private List<List<PredictionRecord>> batches;
     private List<PredictionColumns> columnBatches;
     private int next;
@@ -81,6 +85,8 @@ public class MonitorSinkBenchmark {
         DriftDetector d = detector.equals("wasserstein")
                 ? DriftDetector.builder().method(DriftMethod.WASSERSTEIN_NORMED).build() : DriftDetector.defaults();
         monitor = PredictionMonitor.builder("wine").detector(d)
+                .reference(d.profile(Table.ofMaps(new ArrayList<>(rows)))).windowOf(1_000).build();
+        columnsMonitor = PredictionMonitor.builder("wine").detector(d)
                 .reference(d.profile(Table.ofMaps(new ArrayList<>(rows)))).windowOf(1_000).build();
         Prediction p = new Prediction("1", Map.of("1", 0.8, "2", 0.1, "3", 0.1), true);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
@@ -134,6 +140,27 @@ public class MonitorSinkBenchmark {
         next = next + 1 == columnBatches.size() ? 0 : next + 1;
         monitor.accept(batch);
         return monitor.predictionCount();
+    }
+
+    /**
+     * Paired (see {@link PairedCpuTime}): one window's worth of records (two batches) into one monitor, and the same
+     * predictions as columns into another, each block closing one window (profile and drift); the ratio is
+     * columns / records.
+     *
+     * @param pairs the pairs' ratios
+     */
+    @Benchmark
+    @OperationsPerInvocation(4 * BATCH)
+    public void pairedColumnsOverRecords(PairedCpuTime pairs) {
+        int first = nextPair;
+        nextPair = (nextPair + 2) % batches.size();
+        pairs.pair(() -> {
+            monitor.accept(batches.get(first));
+            monitor.accept(batches.get(first + 1));
+        }, () -> {
+            columnsMonitor.accept(columnBatches.get(first));
+            columnsMonitor.accept(columnBatches.get(first + 1));
+        });
     }
 
     private static Path wineCsv() {
