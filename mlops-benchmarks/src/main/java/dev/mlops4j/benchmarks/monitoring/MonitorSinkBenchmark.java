@@ -10,9 +10,7 @@ import dev.mlops4j.validation.data.Table;
 import dev.mlops4j.validation.drift.DriftDetector;
 import dev.mlops4j.validation.drift.DriftMethod;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +67,7 @@ public class MonitorSinkBenchmark {
     /** Builds the monitor and the recorded wine predictions (NaN for a missing value in every 50th row). */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        List<String> lines = Files.readAllLines(wineCsv());
+        List<String> lines = Files.readAllLines(MonitoringBenchmark.wineCsv());
         String[] header = lines.get(0).split(",");
         List<Map<String, Double>> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -161,17 +159,5 @@ public class MonitorSinkBenchmark {
             columnsMonitor.accept(columnBatches.get(first));
             columnsMonitor.accept(columnBatches.get(first + 1));
         });
-    }
-
-    private static Path wineCsv() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : new Path[] {dir.resolve("shared/data/wine.csv"), dir.resolve("data/wine.csv")}) {
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        throw new UncheckedIOException(new IOException("cannot find shared/data/wine.csv above "
-                + Path.of("").toAbsolutePath() + "; run from the repository"));
     }
 }

@@ -277,7 +277,8 @@ public class MonitoringBenchmark {
         }
     }
 
-    private static Path wineCsv() {
+    /** @return the wine data, found above the working directory (run from the repository) */
+    static Path wineCsv() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             for (Path candidate : new Path[] {dir.resolve("shared/data/wine.csv"), dir.resolve("data/wine.csv")}) {
                 if (Files.isRegularFile(candidate)) {

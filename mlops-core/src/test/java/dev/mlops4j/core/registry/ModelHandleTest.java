@@ -18,7 +18,6 @@ import dev.mlops4j.serving.InputIssueKind;
 import dev.mlops4j.serving.InputPolicy;
 import dev.mlops4j.serving.InputRejectedException;
 import dev.mlops4j.serving.ModelHandle;
-import dev.mlops4j.serving.PredictionColumns;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.serving.ServedPrediction;
@@ -39,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Serving on the in-memory store: following the alias, input checks and policies, prediction recording. */
 class ModelHandleTest {
@@ -484,22 +484,28 @@ class ModelHandleTest {
         assertThat(handle.stats().predictions()).isEqualTo(50);
     }
 
-    @Test
-    void recordTo_slowSinkAndFullQueue_dropsAndCountsWithoutBlockingPredictions() throws Exception {
+    @ParameterizedTest(name = "columns {0}")
+    @ValueSource(booleans = {false, true})
+    void recordTo_slowSinkAndFullQueue_dropsAndCountsWithoutBlockingPredictions(boolean columns) throws Exception {
         registry.promote("wine", version(10)).to("production").because("first");
         CountDownLatch sinkEntered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        Runnable stuck = () -> {
+            sinkEntered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
         List<PredictionRecord> records = Collections.synchronizedList(new ArrayList<>());
+        ColumnSink columnSink = new ColumnSink(stuck);
+        PredictionSink sink = columns ? columnSink : batch -> {
+            stuck.run();
+            records.addAll(batch);
+        };
         ModelHandle handle = registry.serve("wine", "production", ServingOptions.builder().pollInterval(Duration.ZERO)
-                .queueCapacity(5).recordTo(batch -> {
-                    sinkEntered.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    records.addAll(batch);
-                }).build());
+                .queueCapacity(5).recordTo(sink).build());
         handle.predict(Fixtures.input());
         assertThat(sinkEntered.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
 
@@ -511,39 +517,9 @@ class ModelHandleTest {
         release.countDown();
         handle.close();
 
-        assertThat(records).hasSize(6);
+        assertThat(columns ? columnSink.records() : records).hasSize(6);
         assertThat(handle.stats().recorded()).isEqualTo(6);
         assertThat(handle.stats().predictions()).isEqualTo(101);
-    }
-
-    /** A sink that takes columns, and fails the test if it is given records. */
-    private static final class ColumnSink implements PredictionSink {
-        final List<PredictionColumns> batches = Collections.synchronizedList(new ArrayList<>());
-        private final Runnable beforeEach;
-
-        ColumnSink(Runnable beforeEach) {
-            this.beforeEach = beforeEach;
-        }
-
-        @Override
-        public boolean acceptsColumns() {
-            return true;
-        }
-
-        @Override
-        public void accept(PredictionColumns batch) {
-            beforeEach.run();
-            batches.add(batch);
-        }
-
-        @Override
-        public void accept(List<PredictionRecord> batch) {
-            throw new AssertionError("a sink that accepts columns was given records");
-        }
-
-        List<PredictionRecord> records() {
-            return batches.stream().flatMap(b -> b.records().stream()).toList();
-        }
     }
 
     /** What a record carries that its columnar form must carry too: everything but the time and latency. */
@@ -598,37 +574,6 @@ class ModelHandleTest {
         assertThat(columns.batches).allSatisfy(b -> assertThat(b.size()).isBetween(1, 500));
         assertThat(byColumns.stats().recorded()).isEqualTo(records.size());
         assertThat(byColumns.stats().dropped()).isZero();
-    }
-
-    @Test
-    void recordTo_slowColumnSinkAndFullQueue_dropsAndCountsWithoutBlockingPredictions() throws Exception {
-        registry.promote("wine", version(10)).to("production").because("first");
-        CountDownLatch sinkEntered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ColumnSink sink = new ColumnSink(() -> {
-            sinkEntered.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        ModelHandle handle = registry.serve("wine", "production", ServingOptions.builder().pollInterval(Duration.ZERO)
-                .queueCapacity(5).recordTo(sink).build());
-        handle.predict(Fixtures.input());
-        assertThat(sinkEntered.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
-
-        // The sink is stuck; 5 predictions fit in the queue and the other 95 are dropped, and no call blocks.
-        for (int i = 0; i < 100; i++) {
-            handle.predict(Fixtures.input());
-        }
-        assertThat(handle.stats().dropped()).isEqualTo(95);
-        release.countDown();
-        handle.close();
-
-        assertThat(sink.records()).hasSize(6);
-        assertThat(handle.stats().recorded()).isEqualTo(6);
-        assertThat(handle.stats().predictions()).isEqualTo(101);
     }
 
     @Test
