@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param prediction the output
  * @param issues input issues that were let through
  * @param latencyNanos how long checking and predicting took, or {@link #NOT_TIMED}: a handle times one recorded
- *                     prediction in 32 (two clock reads cost about a tenth of a fast prediction)
+ *                     prediction in 128 per thread (two clock reads cost about a tenth of a fast prediction)
  */
 public record PredictionRecord(String modelName, int version, String alias, Instant at, Map<String, Double> features,
                                Prediction prediction, List<InputIssue> issues, long latencyNanos) {

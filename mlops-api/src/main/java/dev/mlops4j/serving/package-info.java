@@ -9,7 +9,8 @@
  * as mlops-validation's {@code SchemaInputCheck.factory()}, which checks inputs against the data schema a version was
  * registered with ({@link dev.mlops4j.registry.ModelVersion#schemaRef()}); each {@link dev.mlops4j.serving.InputIssueKind kind} of issue is
  * rejected, warned about or counted ({@link dev.mlops4j.serving.InputPolicy}). Predictions can be sampled to a
- * {@link dev.mlops4j.serving.PredictionSink} asynchronously, for monitoring. Behaviour is configured with
+ * {@link dev.mlops4j.serving.PredictionSink} asynchronously, for monitoring, as records or, for a sink that accepts
+ * them, as {@link dev.mlops4j.serving.PredictionColumns} (primitive columns, no record per prediction). Behaviour is configured with
  * {@link dev.mlops4j.serving.ServingOptions}; counters are in {@link dev.mlops4j.serving.ServingStats}.
  *
  * <p>Inputs are maps of named values, or {@link dev.mlops4j.model.FeatureVector}s prepared on the serving model's

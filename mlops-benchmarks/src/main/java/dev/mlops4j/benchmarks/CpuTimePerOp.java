@@ -42,6 +42,11 @@ public class CpuTimePerOp {
         ops++;
     }
 
+    /** @param n operations done by one invocation (as its {@code @OperationsPerInvocation} says) */
+    public void count(int n) {
+        ops += n;
+    }
+
     /**
      * Ends an iteration and prints its CPU time per operation, for measurement iterations.
      *

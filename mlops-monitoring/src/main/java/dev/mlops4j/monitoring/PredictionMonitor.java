@@ -6,7 +6,8 @@ import dev.mlops4j.gate.GateResult;
 import dev.mlops4j.internal.PrintedList;
 import dev.mlops4j.model.Prediction;
 import dev.mlops4j.monitoring.internal.NamedTable;
-import dev.mlops4j.monitoring.internal.WindowRows;
+import dev.mlops4j.monitoring.internal.WindowColumns;
+import dev.mlops4j.serving.PredictionColumns;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.validation.data.Table;
@@ -132,13 +133,14 @@ public final class PredictionMonitor implements PredictionSink {
         final long index;
         final Instant start;
         Instant end;
-        final List<Map<String, Double>> rows = new ArrayList<>();
+        final WindowColumns values;
         final List<String> keys = new ArrayList<>();
 
-        Open(long index, Instant start, Instant end) {
+        Open(long index, Instant start, Instant end, int expectedRows) {
             this.index = index;
             this.start = start;
             this.end = end;
+            this.values = new WindowColumns(expectedRows);
         }
     }
 
@@ -157,7 +159,7 @@ public final class PredictionMonitor implements PredictionSink {
             this.index = o.index;
             this.start = o.start;
             this.end = end;
-            this.count = o.rows.size();
+            this.count = o.values.size();
             this.drift = drift;
             this.keys = o.keys;
         }
@@ -173,6 +175,51 @@ public final class PredictionMonitor implements PredictionSink {
             this.prediction = prediction;
             this.window = window;
         }
+    }
+
+    /** @return true unless a {@link Builder#key key function} needs each prediction as a record */
+    @Override
+    public boolean acceptsColumns() {
+        return key == null;
+    }
+
+    /**
+     * Takes a batch as columns: each row's values are copied into the window's primitive columns (no record, no map).
+     * With a {@link Builder#key key function} the rows are taken as {@link PredictionColumns#records() records}. A
+     * feature missing from every row of a window is left out of that window's profile, as it would be from the
+     * records' maps.
+     */
+    @Override
+    public void accept(PredictionColumns batch) {
+        if (key != null) {
+            accept(batch.records());
+            return;
+        }
+        if (onlyModel && !batch.modelName().equals(model)) {
+            ignored.addAndGet(batch.size());
+            return;
+        }
+        List<Runnable> events = new ArrayList<>();
+        synchronized (this) {
+            WindowColumns mapped = null;
+            int[] map = null;
+            for (int r = 0; r < batch.size(); r++) {
+                if (onlyVersion != 0 && batch.version(r) != onlyVersion) {
+                    ignored.incrementAndGet();
+                    continue;
+                }
+                Instant at = batch.at(r);
+                Open o = openFor(events, at);
+                if (o.values != mapped) {
+                    mapped = o.values;
+                    map = mapped.columnsOf(batch);
+                }
+                o.values.add(batch, map, r);
+                added(at);
+                closeIfFull(events);
+            }
+        }
+        events.forEach(Runnable::run);
     }
 
     @Override
@@ -215,26 +262,12 @@ public final class PredictionMonitor implements PredictionSink {
         Objects.requireNonNull(r, "record");
         List<Runnable> events = new ArrayList<>();
         synchronized (this) {
-            if (windowDuration != null) {
-                if (open != null && !r.at().isBefore(open.end)) {
-                    close(events, open.end);
-                }
-                if (open == null) {
-                    Instant start = align(r.at());
-                    open = new Open(nextIndex++, start, start.plus(windowDuration));
-                }
-            } else if (open == null) {
-                open = new Open(nextIndex++, r.at(), r.at());
-            }
-            // The record's map is immutable: kept as it is, and ordered into columns when the window closes.
-            open.rows.add(r.features());
-            if (windowDuration == null && r.at().isAfter(open.end)) {
-                open.end = r.at();
-            }
-            predictions++;
+            Open o = openFor(events, r.at());
+            o.values.add(r.features());
+            added(r.at());
             if (joinKey != null) {
-                open.keys.add(joinKey);
-                Joined j = new Joined(r.prediction(), open);
+                o.keys.add(joinKey);
+                Joined j = new Joined(r.prediction(), o);
                 byKey.put(joinKey, j);
                 Object waiting = pendingLabels.remove(joinKey);
                 if (waiting != null) {
@@ -248,12 +281,40 @@ public final class PredictionMonitor implements PredictionSink {
                     }
                 }
             }
-            if (windowDuration == null && open.rows.size() >= windowCount) {
-                close(events, open.end);
-            }
+            closeIfFull(events);
         }
         events.forEach(Runnable::run);
         return this;
+    }
+
+    /** @return the window a prediction at this time goes into, after closing the time window it ends */
+    private Open openFor(List<Runnable> events, Instant at) {
+        if (windowDuration != null) {
+            if (open != null && !at.isBefore(open.end)) {
+                close(events, open.end);
+            }
+            if (open == null) {
+                Instant start = align(at);
+                open = new Open(nextIndex++, start, start.plus(windowDuration), 1_000);
+            }
+        } else if (open == null) {
+            open = new Open(nextIndex++, at, at, Math.min(windowCount, 4_096));
+        }
+        return open;
+    }
+
+    /** Counts a prediction added to the open window. */
+    private void added(Instant at) {
+        if (windowDuration == null && at.isAfter(open.end)) {
+            open.end = at;
+        }
+        predictions++;
+    }
+
+    private void closeIfFull(List<Runnable> events) {
+        if (windowDuration == null && open.values.size() >= windowCount) {
+            close(events, open.end);
+        }
     }
 
     private Instant align(Instant at) {
@@ -373,7 +434,7 @@ public final class PredictionMonitor implements PredictionSink {
         List<Runnable> events = new ArrayList<>();
         Optional<WindowReport> result;
         synchronized (this) {
-            if (open == null || open.rows.isEmpty()) {
+            if (open == null || open.values.size() == 0) {
                 return Optional.empty();
             }
             result = Optional.of(close(events, windowDuration == null ? open.end : clock.instant().isBefore(open.end)
@@ -389,8 +450,9 @@ public final class PredictionMonitor implements PredictionSink {
         Optional<DriftReport> drift = Optional.empty();
         try {
             // Columns in one sorted order, NaN (how serving records a missing feature) read as missing.
-            Table table = new NamedTable(Table.ofMaps(WindowRows.of(o.rows)), model + " window " + o.index);
-            Profile against = reference.referenceFor(new WindowSpan(model, o.index, o.start, end, o.rows.size(), o.keys));
+            Table table = new NamedTable(o.values.table(), model + " window " + o.index);
+            Profile against = reference.referenceFor(new WindowSpan(model, o.index, o.start, end, o.values.size(),
+                    o.keys));
             if (against == null) {
                 throw new InvalidInputException("the window reference returned no profile for window " + o.index);
             }
@@ -521,7 +583,7 @@ public final class PredictionMonitor implements PredictionSink {
 
     /** @return predictions in the open window */
     public synchronized long openWindowCount() {
-        return open == null ? 0 : open.rows.size();
+        return open == null ? 0 : open.values.size();
     }
 
     /** @return windows closed */

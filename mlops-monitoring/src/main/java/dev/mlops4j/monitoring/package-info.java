@@ -1,7 +1,8 @@
 /**
  * Live monitoring of served models, the "collects statistics on the model performance based on live data" of MLOps
  * level 2. A {@link dev.mlops4j.monitoring.PredictionMonitor} is a {@link dev.mlops4j.serving.PredictionSink}: give
- * it to {@code ServingOptions.builder().recordTo(monitor)} and it cuts recorded predictions into windows, compares
+ * it to {@code ServingOptions.builder().recordTo(monitor)} and it cuts recorded predictions into windows (taking them
+ * as primitive {@link dev.mlops4j.serving.PredictionColumns} unless a key function needs records), compares
  * each window's features with the training profile, or with a {@link dev.mlops4j.monitoring.WindowReference reference
  * chosen per window} such as the same season of the training data ({@link dev.mlops4j.validation.drift.DriftReport}
  * per window),

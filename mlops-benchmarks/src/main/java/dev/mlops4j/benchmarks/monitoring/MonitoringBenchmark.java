@@ -8,6 +8,9 @@ import dev.mlops4j.monitoring.PredictionMonitor;
 import dev.mlops4j.registry.ModelRegistry;
 import dev.mlops4j.registry.ModelVersion;
 import dev.mlops4j.serving.ModelHandle;
+import dev.mlops4j.serving.PredictionColumns;
+import dev.mlops4j.serving.PredictionRecord;
+import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.serving.ServingOptions;
 import dev.mlops4j.serving.ServingStats;
 import dev.mlops4j.tribuo.TribuoTracking;
@@ -82,6 +85,7 @@ public class MonitoringBenchmark {
     private ModelHandle plain;
     private ModelHandle monitored;
     private ModelHandle recordedNoSink;
+    private ModelHandle recordedColumns;
     private PredictionMonitor monitor;
     private List<Map<String, Double>> inputs;
     private FeatureVector[] vectors;
@@ -117,6 +121,22 @@ public class MonitoringBenchmark {
                 .build());
         recordedNoSink = registry.serve("wine", "production", ServingOptions.builder().recordTo(batch -> { })
                 .sampleRate(1.0).build());
+        recordedColumns = registry.serve("wine", "production", ServingOptions.builder().recordTo(new PredictionSink() {
+            @Override
+            public void accept(List<PredictionRecord> batch) {
+                throw new IllegalStateException("records given to a sink that accepts columns");
+            }
+
+            @Override
+            public boolean acceptsColumns() {
+                return true;
+            }
+
+            @Override
+            public void accept(PredictionColumns batch) {
+                // nothing: the cost measured is the hand-off and the columns
+            }
+        }).sampleRate(1.0).build());
         vectors = inputs.stream().map(f -> plain.layout().vector(f)).toArray(FeatureVector[]::new);
         for (Map<String, Double> f : inputs) {
             if (!plain.predict(f).label().equals(monitored.predict(f).label())) {
@@ -131,9 +151,13 @@ public class MonitoringBenchmark {
         plain.close();
         monitored.close();
         recordedNoSink.close();
-        ServingStats noSink = recordedNoSink.stats();
-        System.out.printf("%nhandle recording into a no-op sink: %d predictions, %d recorded, %d dropped%n",
-                noSink.predictions(), noSink.recorded(), noSink.dropped());
+        recordedColumns.close();
+        for (ModelHandle h : List.of(recordedNoSink, recordedColumns)) {
+            ServingStats noSink = h.stats();
+            System.out.printf("%nhandle recording into a no-op sink (%s): %d predictions, %d recorded, %d dropped%n",
+                    h == recordedNoSink ? "records" : "columns", noSink.predictions(), noSink.recorded(),
+                    noSink.dropped());
+        }
         ServingStats stats = monitored.stats();
         System.out.printf("%nmonitored handle: %d predictions, %d recorded, %d dropped (queue full), %d sink failures;"
                         + " monitor: %d predictions in %d windows%n", stats.predictions(), stats.recorded(),
@@ -206,8 +230,12 @@ public class MonitoringBenchmark {
     /** What the paired benchmark compares with the handle that records nothing (its own parameters). */
     @State(Scope.Benchmark)
     public static class Pairing {
-        /** Where the recording handle records: {@code noop} (a sink that does nothing) or {@code monitor}. */
-        @Param({"noop", "monitor"})
+        /**
+         * Where the recording handle records: {@code noop} (a sink that does nothing with records), {@code columns}
+         * (a sink that does nothing with {@code PredictionColumns}, so the recording thread fills columns instead of
+         * building records) or {@code monitor}.
+         */
+        @Param({"noop", "columns", "monitor"})
         public String into;
         /** What is predicted: the wine rows as {@code map}s or as prepared {@code vector}s. */
         @Param({"map", "vector"})
@@ -225,7 +253,11 @@ public class MonitoringBenchmark {
     @Benchmark
     @OperationsPerInvocation(2 * BLOCK)
     public void paired(Pairing pairing, PairedCpuTime pairs, Blackhole bh) {
-        ModelHandle recording = pairing.into.equals("monitor") ? monitored : recordedNoSink;
+        ModelHandle recording = switch (pairing.into) {
+            case "monitor" -> monitored;
+            case "columns" -> recordedColumns;
+            default -> recordedNoSink;
+        };
         if (pairing.input.equals("vector")) {
             pairs.pair(() -> predictVectors(plain, bh), () -> predictVectors(recording, bh));
         } else {
@@ -245,7 +277,8 @@ public class MonitoringBenchmark {
         }
     }
 
-    private static Path wineCsv() {
+    /** @return the wine data, found above the working directory (run from the repository) */
+    static Path wineCsv() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             for (Path candidate : new Path[] {dir.resolve("shared/data/wine.csv"), dir.resolve("data/wine.csv")}) {
                 if (Files.isRegularFile(candidate)) {

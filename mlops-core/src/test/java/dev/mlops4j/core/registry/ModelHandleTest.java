@@ -19,6 +19,7 @@ import dev.mlops4j.serving.InputPolicy;
 import dev.mlops4j.serving.InputRejectedException;
 import dev.mlops4j.serving.ModelHandle;
 import dev.mlops4j.serving.PredictionRecord;
+import dev.mlops4j.serving.PredictionSink;
 import dev.mlops4j.serving.ServedPrediction;
 import dev.mlops4j.serving.ServingOptions;
 import dev.mlops4j.serving.ServingStats;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Serving on the in-memory store: following the alias, input checks and policies, prediction recording. */
 class ModelHandleTest {
@@ -453,10 +455,10 @@ class ModelHandleTest {
         assertThat(last.features()).isEqualTo(Map.of("a", 1.0));
         assertThat(last.prediction().value()).isEqualTo(11);
         assertThat(last.issues()).extracting(InputIssue::kind).containsExactly(InputIssueKind.MISSING_FEATURE);
-        // One recorded prediction in 32 is timed, starting with the first; the others say they were not.
+        // One recorded prediction in 128 is timed, starting with the first; the others say they were not.
         for (int i = 0; i < records.size(); i++) {
             PredictionRecord r = records.get(i);
-            if (i % 32 == 0) {
+            if (i % 128 == 0) {
                 assertThat(r.timed()).as("record %d", i).isTrue();
                 assertThat(r.latencyNanos()).as("record %d", i).isPositive();
             } else {
@@ -482,22 +484,28 @@ class ModelHandleTest {
         assertThat(handle.stats().predictions()).isEqualTo(50);
     }
 
-    @Test
-    void recordTo_slowSinkAndFullQueue_dropsAndCountsWithoutBlockingPredictions() throws Exception {
+    @ParameterizedTest(name = "columns {0}")
+    @ValueSource(booleans = {false, true})
+    void recordTo_slowSinkAndFullQueue_dropsAndCountsWithoutBlockingPredictions(boolean columns) throws Exception {
         registry.promote("wine", version(10)).to("production").because("first");
         CountDownLatch sinkEntered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        Runnable stuck = () -> {
+            sinkEntered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
         List<PredictionRecord> records = Collections.synchronizedList(new ArrayList<>());
+        ColumnSink columnSink = new ColumnSink(stuck);
+        PredictionSink sink = columns ? columnSink : batch -> {
+            stuck.run();
+            records.addAll(batch);
+        };
         ModelHandle handle = registry.serve("wine", "production", ServingOptions.builder().pollInterval(Duration.ZERO)
-                .queueCapacity(5).recordTo(batch -> {
-                    sinkEntered.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    records.addAll(batch);
-                }).build());
+                .queueCapacity(5).recordTo(sink).build());
         handle.predict(Fixtures.input());
         assertThat(sinkEntered.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
 
@@ -509,9 +517,63 @@ class ModelHandleTest {
         release.countDown();
         handle.close();
 
-        assertThat(records).hasSize(6);
+        assertThat(columns ? columnSink.records() : records).hasSize(6);
         assertThat(handle.stats().recorded()).isEqualTo(6);
         assertThat(handle.stats().predictions()).isEqualTo(101);
+    }
+
+    /** What a record carries that its columnar form must carry too: everything but the time and latency. */
+    private static List<String> comparable(List<PredictionRecord> records) {
+        return records.stream().map(r -> r.modelName() + " v" + r.version() + "@" + r.alias() + " "
+                + new java.util.TreeMap<>(present(r.features())) + " -> " + r.prediction() + " " + r.issues()).toList();
+    }
+
+    private static Map<String, Double> present(Map<String, Double> features) {
+        Map<String, Double> out = new HashMap<>();
+        features.forEach((k, v) -> {
+            if (!v.isNaN()) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void recordTo_sinkAcceptingColumns_receivesWhatTheRecordsCarry() {
+        registry.promote("wine", version(10)).to("production").because("first");
+        List<PredictionRecord> records = Collections.synchronizedList(new ArrayList<>());
+        ColumnSink columns = new ColumnSink(() -> { });
+        ServingOptions.Builder options = ServingOptions.builder().pollInterval(Duration.ZERO)
+                .inputPolicy(InputPolicy.COUNT);
+        ModelHandle byRecords = registry.serve("wine", "production", options.recordTo(records::addAll).build());
+        ModelHandle byColumns = registry.serve("wine", "production", options.recordTo(columns).build());
+        Map<String, Double> withNull = new HashMap<>();
+        withNull.put("a", null);
+        withNull.put("b", 2.0);
+        List<Object> inputs = List.of(Map.of("a", 1.0, "b", 0.5), Map.of("a", 3.0), withNull,
+                Map.of("a", 1.0, "b", 2.0, "extra", 7.0), byRecords.layout().vector(4.0, 5.0),
+                byRecords.layout().vector(Map.of("b", 6.0)), Map.of("b", Double.NaN, "a", 2.0));
+        for (int round = 0; round < 300; round++) {
+            for (Object input : inputs) {
+                for (ModelHandle h : List.of(byRecords, byColumns)) {
+                    if (input instanceof FeatureVector v) {
+                        h.predict(v);
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Double> map = (Map<String, Double>) input;
+                        h.predict(map);
+                    }
+                }
+            }
+        }
+        byRecords.close();
+        byColumns.close();
+
+        assertThat(records).hasSize(300 * inputs.size());
+        assertThat(comparable(columns.records())).isEqualTo(comparable(records));
+        assertThat(columns.batches).allSatisfy(b -> assertThat(b.size()).isBetween(1, 500));
+        assertThat(byColumns.stats().recorded()).isEqualTo(records.size());
+        assertThat(byColumns.stats().dropped()).isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.mlops4j.model.Prediction;
 import dev.mlops4j.registry.ModelRegistry;
 import dev.mlops4j.serving.InputPolicy;
 import dev.mlops4j.serving.ModelHandle;
+import dev.mlops4j.serving.PredictionColumns;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.serving.ServingOptions;
 import dev.mlops4j.serving.ServingStats;
@@ -92,11 +93,60 @@ class PredictionRecordingTest {
                 assertThat(r.features()).as("record %d", i).isEqualTo(calls.get(i).features());
                 assertThat(r.prediction()).as("record %d", i).isEqualTo(predicted.get(i));
                 assertThat(r.version()).isEqualTo(1);
-                assertThat(r.timed()).isEqualTo(i % 32 == 0);
+                assertThat(r.timed()).isEqualTo(i % 128 == 0);
             }
             ServingStats stats = handle.stats();
             assertThat(stats.recorded()).isEqualTo(calls.size());
             assertThat(stats.dropped()).isZero();
+        }
+    }
+
+    @Property(tries = 40)
+    void record_sinkAcceptingColumns_columnsCarryWhatTheRecordsCarry(
+            @ForAll @Size(max = 60) List<@From("calls") Call> calls) {
+        List<PredictionRecord> records = Collections.synchronizedList(new ArrayList<>());
+        ColumnSink columns = new ColumnSink(() -> { });
+        try (Mlops mlops = Mlops.inMemory()) {
+            ModelHandle byRecords = serve(mlops, ServingOptions.builder().recordTo(records::addAll));
+            ModelHandle byColumns = mlops.models().serve("wine", "production", ServingOptions.builder()
+                    .pollInterval(Duration.ZERO).inputPolicy(InputPolicy.COUNT).sampleRate(1.0).recordTo(columns)
+                    .build());
+            for (Call c : calls) {
+                for (ModelHandle h : List.of(byRecords, byColumns)) {
+                    if (c.asVector()) {
+                        h.predict(h.layout().vector(c.features()));
+                    } else {
+                        h.predict(c.features());
+                    }
+                }
+            }
+            byRecords.close();
+            byColumns.close();
+
+            List<PredictionRecord> fromColumns = new ArrayList<>();
+            List<Boolean> timed = new ArrayList<>();
+            for (PredictionColumns b : columns.batches) {
+                fromColumns.addAll(b.records());
+                for (int r = 0; r < b.size(); r++) {
+                    timed.add(b.latencyNanos(r) != PredictionRecord.NOT_TIMED);
+                }
+            }
+            assertThat(fromColumns).hasSize(calls.size());
+            for (int i = 0; i < calls.size(); i++) {
+                PredictionRecord expected = records.get(i);
+                PredictionRecord actual = fromColumns.get(i);
+                // A column reads NaN for a missing value, so a NaN given as a value is missing there.
+                Map<String, Double> present = new HashMap<>(expected.features());
+                present.values().removeIf(v -> v.isNaN());
+                assertThat(actual.features()).as("record %d", i).isEqualTo(present);
+                assertThat(actual.prediction()).as("record %d", i).isEqualTo(expected.prediction());
+                assertThat(actual.issues()).as("record %d", i).isEqualTo(expected.issues());
+                assertThat(List.of(actual.modelName(), actual.version(), actual.alias()))
+                        .isEqualTo(List.of(expected.modelName(), expected.version(), expected.alias()));
+                assertThat(timed.get(i)).isEqualTo(expected.timed());
+            }
+            assertThat(byColumns.stats().recorded()).isEqualTo(calls.size());
+            assertThat(byColumns.stats().dropped()).isZero();
         }
     }
 

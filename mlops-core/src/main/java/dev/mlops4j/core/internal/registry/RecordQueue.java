@@ -20,6 +20,15 @@ import java.util.List;
  */
 final class RecordQueue {
     static final int CHUNK = 128;
+    private static final VarHandle DROPPED;
+
+    static {
+        try {
+            DROPPED = MethodHandles.lookup().findVarHandle(RecordQueue.class, "droppedFull", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private static final int REFS = 5;
 
     /** Builds what the consumer delivers from one slot. */
@@ -27,6 +36,49 @@ final class RecordQueue {
     interface SlotReader<R> {
         /** @return the element to deliver, or null to skip the slot (counted by the reader) */
         R read(Object input, Object output, Object served, Object issues, Object at, long latency);
+    }
+
+    /** A batch that is a list of what a {@link SlotReader} builds from each slot. */
+    static final class ListBatch<R> implements Batch {
+        private final SlotReader<? extends R> reader;
+        private final List<R> list;
+
+        ListBatch(SlotReader<? extends R> reader, List<R> list) {
+            this.reader = reader;
+            this.list = list;
+        }
+
+        @Override
+        public boolean add(Object input, Object output, Object served, Object issues, Object at, long latency) {
+            R element = reader.read(input, output, served, issues, at, latency);
+            return element != null && list.add(element);
+        }
+
+        @Override
+        public int size() {
+            return list.size();
+        }
+
+        @Override
+        public void truncate(int size) {
+            list.subList(size, list.size()).clear();
+        }
+    }
+
+    /** What the consumer fills from the slots it takes: a list of records, or columns. */
+    interface Batch {
+        /**
+         * Adds what one slot holds.
+         *
+         * @return false if the slot could not be added and is skipped (counted by the batch's owner)
+         */
+        boolean add(Object input, Object output, Object served, Object issues, Object at, long latency);
+
+        /** @return how many slots were added */
+        int size();
+
+        /** @param size drops what was added after the batch had this size */
+        void truncate(int size);
     }
 
     /** A run of slots; {@code next} is set by the producer before it publishes the first slot after this run. */
@@ -47,6 +99,9 @@ final class RecordQueue {
     private Chunk tailChunk;
     private int tailIndex;
     private int untilTimed;
+    /** Offers refused because the queue was full; written by the producer only, read by anyone (opaque). */
+    @SuppressWarnings("unused") // through DROPPED
+    private long droppedFull;
     // Consumer only.
     private Chunk headChunk;
     private int headIndex;
@@ -71,6 +126,16 @@ final class RecordQueue {
 
     int capacity() {
         return capacity;
+    }
+
+    /** Counts an offer the producer could not make (queue full, or closing); producer only, no atomic instruction. */
+    void countDropped() {
+        DROPPED.setOpaque(this, (long) DROPPED.getOpaque(this) + 1);
+    }
+
+    /** @return what {@link #countDropped()} counted, as far as the calling thread sees it */
+    long dropped() {
+        return (long) DROPPED.getOpaque(this);
     }
 
     /**
@@ -131,7 +196,7 @@ final class RecordQueue {
      * @return how many were taken (including skipped ones); 0 if none was published, or if {@link #abandon()} took
      *     them first, in which case {@code into} is left as it was
      */
-    <R> int poll(SlotReader<? extends R> reader, List<R> into, int max) {
+    int poll(Batch into, int max) {
         if (abandoned) {
             return 0;
         }
@@ -150,22 +215,27 @@ final class RecordQueue {
             }
             int r = i * REFS;
             Object[] refs = c.refs;
-            R element = reader.read(refs[r], refs[r + 1], refs[r + 2], refs[r + 3], refs[r + 4], c.latencies[i]);
-            if (element != null) {
-                into.add(element);
-            }
+            into.add(refs[r], refs[r + 1], refs[r + 2], refs[r + 3], refs[r + 4], c.latencies[i]);
             for (int j = r; j < r + REFS; j++) {
                 refs[j] = null; // nothing kept alive by a consumed slot
             }
             i++;
         }
         if (!consumed.compareAndSet(h, h + n)) {
-            into.subList(before, into.size()).clear(); // abandoned meanwhile: counted there, not delivered
+            into.truncate(before); // abandoned meanwhile: counted there, not delivered
             return 0;
         }
         headChunk = c;
         headIndex = i;
         return n;
+    }
+
+    /**
+     * Takes up to {@code max} published records, in order, into {@code into} (consumer only), as {@link
+     * #poll(Batch, int)} does.
+     */
+    <R> int poll(SlotReader<? extends R> reader, List<R> into, int max) {
+        return poll(new ListBatch<>(reader, into), max);
     }
 
     /** @return true if nothing is waiting */

@@ -17,8 +17,8 @@ import java.util.Set;
  * of the record's map, and reads NaN (how serving records a missing value) and absent features as null, which the
  * profiler counts as missing.
  *
- * <p>The monitor used to copy every record into a sorted map on arrival and again into a row map when its window
- * closed; at 100% sampling those copies were a large part of what the recording thread spent per prediction.
+ * <p>How the monitor read a window before it kept primitive columns ({@link WindowColumns}); kept for the tests as
+ * the reference the columns must profile identically to.
  */
 public final class WindowRows {
     private WindowRows() {
