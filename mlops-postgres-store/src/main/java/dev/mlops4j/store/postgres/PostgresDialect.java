@@ -122,8 +122,8 @@ final class PostgresDialect implements SqlDialect {
      * and for {@code metrics.accuracy > 0.9 and params.model = 'cart'} ordered by accuracy it is: without the values
      * it estimates a handful of runs per param value (the column holds a distinct seed per run), drives the query from
      * the param index, and then reads and sorts every run with that model (25,000 of 100,000) instead of walking the
-     * accuracy index backwards and stopping after the page (400 index entries): 80 ms instead of 2 ms. Planning each
-     * search costs well under a millisecond.
+     * accuracy index backwards and stopping after the page (about 400 index entries): 88 ms instead of 11 ms a search
+     * over 100,000 runs in BENCHMARKS.md. Planning each search costs 0.5 to 2 ms (EXPLAIN's planning time there).
      */
     @Override
     public void planSearchWithItsValues(PreparedStatement search) throws SQLException {
