@@ -44,6 +44,7 @@ final class RunSearch {
         Map<Long, RunInfo> runs = new LinkedHashMap<>();
         boolean more = false;
         try (PreparedStatement ps = c.prepareStatement(query.sql())) {
+            dialect.planSearchWithItsValues(ps);
             bind(ps, query.params());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,6 +1,7 @@
 package dev.mlops4j.store.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -163,6 +164,19 @@ public interface SqlDialect {
      */
     default String runsInStartOrderHint() {
         return "";
+    }
+
+    /**
+     * Readies the statement of a run search before its parameters are bound, so that the database plans every search
+     * with the values it is given. The best plan depends on them: a rare param value should drive the query, a
+     * threshold on the metric ordered by should be walked in index order and stop after the page. A plan made once
+     * for any values (a prepared statement's generic plan) has to guess, and may pick the plan that reads every run
+     * of a common value and sorts them. The default does nothing, for databases that plan with the values anyway.
+     *
+     * @param search the prepared search statement, not yet executed
+     * @throws SQLException if the statement cannot be configured
+     */
+    default void planSearchWithItsValues(PreparedStatement search) throws SQLException {
     }
 
     /**

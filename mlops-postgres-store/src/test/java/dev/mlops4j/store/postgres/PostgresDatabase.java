@@ -1,5 +1,6 @@
 package dev.mlops4j.store.postgres;
 
+import dev.mlops4j.store.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * without having run them. Each test gets schemas of its own ({@link #newSchemaUrl()}), dropped after the test; a
  * class may keep one for all its tests ({@link #newClassSchema()}), dropped (with its {@code _seed} twin) after them.
  */
-final class PostgresDatabase implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+public final class PostgresDatabase
+        implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
     static final String ENV = "MLOPS_TEST_POSTGRES_URL";
 
     private final List<String> schemas = new ArrayList<>();
@@ -55,20 +57,25 @@ final class PostgresDatabase implements ExecutionCondition, BeforeAllCallback, A
         }
     }
 
+    /** @return the dialect the PostgreSQL store uses, for tests of the shared JDBC code outside this package */
+    public static SqlDialect dialect() {
+        return PostgresDialect.INSTANCE;
+    }
+
     /** @return a connection with the variable's credentials, outside any test schema */
     static Connection admin() throws SQLException {
         return DriverManager.getConnection(baseUrl());
     }
 
     /** @return the URL of a new, empty schema, dropped after the current test */
-    synchronized String newSchemaUrl() {
+    public synchronized String newSchemaUrl() {
         String schema = createSchema();
         schemas.add(schema);
         return urlOf(schema);
     }
 
     /** @return the name of a new, empty schema, dropped after the test class */
-    synchronized String newClassSchema() {
+    public synchronized String newClassSchema() {
         String schema = createSchema();
         classSchemas.add(schema);
         return schema;
@@ -99,7 +106,8 @@ final class PostgresDatabase implements ExecutionCondition, BeforeAllCallback, A
         }
     }
 
-    static String urlOf(String schema) {
+    /** @return the URL of the server with {@code schema} as the current schema */
+    public static String urlOf(String schema) {
         String base = baseUrl();
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
