@@ -295,6 +295,29 @@ public final class InMemoryMetadataStore implements MetadataStore {
     }
 
     @Override
+    public RunInfo logAndEndRun(String runId, LogBatch batch, RunStatus status, Instant endTime,
+                                Map<String, String> tags) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(endTime, "endTime");
+        Map<String, String> endTags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
+        if (!status.isTerminal()) {
+            throw new InvalidInputException("cannot end run " + runId + " with status RUNNING; use FINISHED, FAILED"
+                    + " or KILLED");
+        }
+        // The write lock is reentrant: held across both, no reader sees the batch without the end. The end cannot
+        // fail once the batch was applied (same run, checked writable, status checked above).
+        write.lock();
+        try {
+            logBatch(runId, batch);
+            return endRun(runId, status, endTime, endTags);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
     public void logBatch(String runId, LogBatch batch) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(batch, "batch");

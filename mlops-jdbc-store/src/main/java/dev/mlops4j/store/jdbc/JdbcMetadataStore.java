@@ -180,6 +180,23 @@ public final class JdbcMetadataStore implements MetadataStore {
     }
 
     @Override
+    public RunInfo logAndEndRun(String runId, LogBatch batch, RunStatus status, Instant endTime,
+                                Map<String, String> tags) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(endTime, "endTime");
+        Map<String, String> copy = Map.copyOf(Objects.requireNonNull(tags, "tags"));
+        // One request, so one transaction: a failure rolls the batch back with the end.
+        return write("logAndEndRun", writes.runLock(runId), tx -> {
+            if (!batch.isEmpty()) {
+                writes.logBatch(tx, runId, batch);
+            }
+            return writes.endRun(tx, runId, status, endTime, copy);
+        });
+    }
+
+    @Override
     public void logBatch(String runId, LogBatch batch) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(batch, "batch");
