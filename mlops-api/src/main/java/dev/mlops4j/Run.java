@@ -164,6 +164,19 @@ public interface Run extends AutoCloseable {
      */
     void end(RunStatus status);
 
+    /**
+     * Logs a last batch of params, metrics and tags and ends the run with the given status, in one durable, atomic
+     * write (one commit instead of two on a durable store): e.g. a summary of the run together with its end.
+     * Afterwards the run has ended with the batch, or, if it throws, neither happened.
+     *
+     * @param status a terminal status
+     * @param last what to log with the end; may be empty
+     */
+    default void end(RunStatus status, LogBatch last) {
+        log(last);
+        end(status);
+    }
+
     /** Ends the run as FINISHED if it is still RUNNING; otherwise does nothing. */
     @Override
     void close();

@@ -41,7 +41,7 @@ public record Artifact(String id, String type, String uri, String fingerprint, l
         properties = Ids.properties(properties);
     }
 
-    /** @return a new random artifact id */
+    /** @return a new artifact id: time-ordered, then random (12 hex digits of milliseconds, 20 random) */
     public static String newId() {
         return Ids.newId();
     }

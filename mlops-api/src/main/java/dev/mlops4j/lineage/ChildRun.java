@@ -41,7 +41,7 @@ public record ChildRun(String id, String name, RunStatus status, Instant started
         tags = Map.copyOf(tags);
     }
 
-    /** @return a new random run id */
+    /** @return a new run id: time-ordered, then random */
     public static String newId() {
         return Ids.newId();
     }

@@ -33,7 +33,7 @@ public record Context(String id, String type, String name, Instant createdAt) {
      * @param type the kind of group
      * @param name its name
      * @param now creation time
-     * @return a new context with a random id
+     * @return a new context with a new id (time-ordered, then random)
      */
     public static Context create(String type, String name, Instant now) {
         return new Context(Ids.newId(), type, name, now);

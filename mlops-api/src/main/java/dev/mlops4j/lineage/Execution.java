@@ -43,7 +43,7 @@ public record Execution(String id, String type, ExecutionState state, String cac
         properties = Ids.properties(properties);
     }
 
-    /** @return a new random execution id */
+    /** @return a new execution id: time-ordered, then random */
     public static String newId() {
         return Ids.newId();
     }

@@ -4,7 +4,7 @@ import dev.mlops4j.InvalidInputException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** Checks shared by the lineage records. */
@@ -15,8 +15,16 @@ final class Ids {
     private Ids() {
     }
 
+    /**
+     * A new id: 12 hex digits of the current time in milliseconds, then 20 random hex digits (80 bits). Ids made
+     * later sort later, so a store's indexes on them take new rows at their right edge: a commit of many new
+     * records then rewrites a few index pages instead of one page per record (which random ids cost on H2, whose
+     * every commit writes each changed page out whole).
+     */
     static String newId() {
-        return UUID.randomUUID().toString().replace("-", "");
+        long random = ThreadLocalRandom.current().nextLong();
+        int more = ThreadLocalRandom.current().nextInt() & 0xffff;
+        return String.format("%012x%016x%04x", System.currentTimeMillis() & 0xffff_ffff_ffffL, random, more);
     }
 
     static String id(String what, String id) {

@@ -1,5 +1,6 @@
 package dev.mlops4j.spi;
 
+import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.tracking.ArtifactInfo;
 import dev.mlops4j.tracking.ExperimentInfo;
 import dev.mlops4j.tracking.LogBatch;
@@ -107,6 +108,37 @@ public interface MetadataStore extends AutoCloseable {
      * @throws dev.mlops4j.IllegalRunStateException if the run has already ended
      */
     RunInfo endRun(String runId, RunStatus status, Instant endTime, Map<String, String> tags);
+
+    /**
+     * Writes a last batch of params, metrics and tags to a RUNNING run and ends it, in one atomic write: afterwards
+     * the run has ended with the batch, or (on any error) neither happened. A pipeline run ends this way with its
+     * summary metrics, which saves a durable commit per pipeline run.
+     *
+     * <p>The default writes the batch and then ends the run: two writes, so a crash between them leaves the run
+     * RUNNING with the batch (which orphan recovery then ends). Stores override it to make it one transaction.
+     *
+     * @param runId run id
+     * @param batch a checked batch, possibly empty
+     * @param status a terminal status
+     * @param endTime end time
+     * @param tags tags to set with the end (e.g. the error of a failed run)
+     * @return the ended run
+     * @throws dev.mlops4j.NotFoundException if there is no such run
+     * @throws dev.mlops4j.IllegalRunStateException if the run has already ended
+     * @throws dev.mlops4j.ConflictException if a param exists with another value
+     * @throws dev.mlops4j.InvalidInputException if the status is not terminal
+     */
+    default RunInfo logAndEndRun(String runId, LogBatch batch, RunStatus status, Instant endTime,
+                                 Map<String, String> tags) {
+        if (!status.isTerminal()) {
+            throw new InvalidInputException("cannot end run '" + runId + "' with status " + status
+                    + "; use FINISHED, FAILED or KILLED");
+        }
+        if (!batch.isEmpty()) {
+            logBatch(runId, batch);
+        }
+        return endRun(runId, status, endTime, tags);
+    }
 
     /**
      * Writes params, metrics and tags atomically. Logging a param again with the same value is a no-op.

@@ -14,6 +14,8 @@ import dev.mlops4j.core.artifacts.InMemoryArtifactStore;
 import dev.mlops4j.core.memory.InMemoryMetadataStore;
 import dev.mlops4j.tracking.ExperimentInfo;
 import dev.mlops4j.tracking.Limits;
+import dev.mlops4j.tracking.LogBatch;
+import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.RunStatus;
@@ -21,6 +23,7 @@ import dev.mlops4j.tracking.SystemTags;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -210,6 +213,47 @@ class RunLifecycleTest {
 
         assertThatThrownBy(() -> run.end(RunStatus.RUNNING)).isInstanceOf(InvalidInputException.class);
         assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
+    void endWithBatch_runningRun_logsTheBatchAndEnds() {
+        Run run = mlops.experiment("e").startRun();
+
+        run.end(RunStatus.FINISHED, new LogBatch(Map.of("p", "1"), List.of(new Metric("steps", 3, 0,
+                Instant.EPOCH)), Map.of("t", "x")));
+
+        RunRecord record = mlops.runs().get(run.id());
+        assertThat(record.info().status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(record.params()).containsEntry("p", "1");
+        assertThat(record.latestMetrics().get("steps").value()).isEqualTo(3.0);
+        assertThat(record.tags()).containsEntry("t", "x");
+        assertThatThrownBy(() -> run.logMetric("m", 1)).isInstanceOf(IllegalRunStateException.class);
+    }
+
+    @Test
+    void endWithBatch_invalidTagOrRunningStatus_throwsAndChangesNothing() {
+        Run run = mlops.experiment("e").startRun();
+        LogBatch systemTag = new LogBatch(null, List.of(new Metric("m", 1, 0, Instant.EPOCH)),
+                Map.of(SystemTags.HOST, "forged"));
+        LogBatch metric = new LogBatch(null, List.of(new Metric("m", 1, 0, Instant.EPOCH)), null);
+
+        assertThatThrownBy(() -> run.end(RunStatus.FINISHED, systemTag)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> run.end(RunStatus.RUNNING, metric)).isInstanceOf(InvalidInputException.class);
+
+        RunRecord record = mlops.runs().get(run.id());
+        assertThat(record.info().status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(record.latestMetrics()).isEmpty();
+    }
+
+    @Test
+    void endWithBatch_endedRun_throwsIllegalRunStateAndLogsNothing() {
+        Run run = mlops.experiment("e").startRun();
+        run.end(RunStatus.KILLED);
+
+        assertThatThrownBy(() -> run.end(RunStatus.FINISHED, new LogBatch(null, List.of(new Metric("m", 1, 0,
+                Instant.EPOCH)), null))).isInstanceOf(IllegalRunStateException.class);
+        assertThat(mlops.runs().get(run.id()).latestMetrics()).isEmpty();
+        assertThat(run.status()).isEqualTo(RunStatus.KILLED);
     }
 
     @Test

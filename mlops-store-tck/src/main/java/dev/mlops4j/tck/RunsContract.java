@@ -7,6 +7,7 @@ import dev.mlops4j.ConflictException;
 import dev.mlops4j.IllegalRunStateException;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.NotFoundException;
+import dev.mlops4j.tracking.LogBatch;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.RunStatus;
@@ -145,6 +146,66 @@ abstract class RunsContract extends ContractBase {
         assertThatThrownBy(() -> store().endRun(run.runId(), RunStatus.RUNNING, at(T0 + 1), Map.of("k", "v")))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(StoreSnapshot.capture(store(), List.of(), run.runId())).isEqualTo(before);
+    }
+
+    @Test
+    void logAndEndRun_runningRun_logsTheBatchAndEnds() {
+        RunInfo run = startRun(runInfo(experiment("churn").id(), "r", T0, null, null), Map.of("keep", "me"));
+        LogBatch last = new LogBatch(Map.of("p", "1"), List.of(metric("steps", 10, 0, T0 + 5)), Map.of("t", "2"));
+
+        RunInfo ended = store().logAndEndRun(run.runId(), last, RunStatus.FINISHED, at(T0 + 9_000),
+                Map.of("mlops.error.class", "E"));
+
+        RunInfo expected = run.ended(RunStatus.FINISHED, at(T0 + 9_000));
+        assertThat(ended).isEqualTo(expected);
+        RunRecord stored = store().findRun(run.runId()).orElseThrow();
+        assertThat(stored.info()).isEqualTo(expected);
+        assertThat(stored.params()).isEqualTo(Map.of("p", "1"));
+        assertThat(stored.latestMetrics()).containsOnlyKeys("steps");
+        assertThat(stored.latestMetrics().get("steps").value()).isEqualTo(10.0);
+        assertThat(stored.tags()).isEqualTo(Map.of("keep", "me", "t", "2", "mlops.error.class", "E"));
+    }
+
+    @Test
+    void logAndEndRun_emptyBatch_endsTheRun() {
+        RunInfo run = aRun();
+
+        RunInfo ended = store().logAndEndRun(run.runId(), new LogBatch(null, null, null), RunStatus.KILLED,
+                at(T0 + 1_000), Map.of());
+
+        assertThat(ended.status()).isEqualTo(RunStatus.KILLED);
+        assertThat(store().findRunInfo(run.runId())).contains(ended);
+    }
+
+    @Test
+    void logAndEndRun_conflictingParam_throwsConflictAndNeitherLogsNorEnds() {
+        RunInfo run = aRun();
+        store().logBatch(run.runId(), params(Map.of("p", "1")));
+        StoreSnapshot before = StoreSnapshot.capture(store(), List.of("m"), run.runId());
+        LogBatch last = new LogBatch(Map.of("p", "2"), List.of(metric("m", 1, 0, T0)), Map.of("t", "1"));
+
+        assertThatThrownBy(() -> store().logAndEndRun(run.runId(), last, RunStatus.FINISHED, at(T0 + 1), Map.of()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(StoreSnapshot.capture(store(), List.of("m"), run.runId())).isEqualTo(before);
+    }
+
+    @Test
+    void logAndEndRun_endedRunOrRunningStatus_throwsAndChangesNothing() {
+        RunInfo run = aRun();
+        LogBatch last = new LogBatch(null, List.of(metric("m", 1, 0, T0)), Map.of("t", "1"));
+        StoreSnapshot running = StoreSnapshot.capture(store(), List.of("m"), run.runId());
+
+        assertThatThrownBy(() -> store().logAndEndRun(run.runId(), last, RunStatus.RUNNING, at(T0 + 1), Map.of()))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(StoreSnapshot.capture(store(), List.of("m"), run.runId())).isEqualTo(running);
+
+        store().endRun(run.runId(), RunStatus.FINISHED, at(T0 + 1_000), Map.of());
+        StoreSnapshot ended = StoreSnapshot.capture(store(), List.of("m"), run.runId());
+        assertThatThrownBy(() -> store().logAndEndRun(run.runId(), last, RunStatus.FAILED, at(T0 + 2), Map.of()))
+                .isInstanceOf(IllegalRunStateException.class);
+        assertThat(StoreSnapshot.capture(store(), List.of("m"), run.runId())).isEqualTo(ended);
+        assertThatThrownBy(() -> store().logAndEndRun(newRunId(), last, RunStatus.FINISHED, at(T0 + 2), Map.of()))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

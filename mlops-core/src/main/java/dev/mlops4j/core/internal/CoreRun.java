@@ -159,11 +159,15 @@ final class CoreRun implements Run {
     @Override
     public Run log(LogBatch batch) {
         Objects.requireNonNull(batch, "batch");
+        checkBatch(batch);
+        return write(batch);
+    }
+
+    private static void checkBatch(LogBatch batch) {
         batch.params().forEach(Checks::param);
         batch.metrics().forEach(m -> Limits.checkKey("metric", m.key()));
         batch.tags().forEach(Checks::userTag);
         Limits.checkBatchSize(batch);
-        return write(batch);
     }
 
     // ---------------------------------------------------------------- tags
@@ -347,6 +351,19 @@ final class CoreRun implements Run {
             throw new InvalidInputException("a run cannot be ended with status RUNNING; use FINISHED, FAILED or KILLED");
         }
         endWith(status, Map.of());
+    }
+
+    @Override
+    public void end(RunStatus status, LogBatch last) {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(last, "last");
+        if (!status.isTerminal()) {
+            throw new InvalidInputException("a run cannot be ended with status RUNNING; use FINISHED, FAILED or KILLED");
+        }
+        checkBatch(last);
+        beforeWrite();
+        RunInfo ended = storeCall(() -> mlops.store().logAndEndRun(id(), last, status, mlops.now(), Map.of()));
+        endedAs = ended.status();
     }
 
     /** Finishes the run if it is still RUNNING; does nothing if it has ended or its Mlops instance is closed. */

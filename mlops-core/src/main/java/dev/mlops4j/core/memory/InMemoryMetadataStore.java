@@ -273,14 +273,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
 
     @Override
     public RunInfo endRun(String runId, RunStatus status, Instant endTime, Map<String, String> tags) {
-        Objects.requireNonNull(runId, "runId");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(endTime, "endTime");
-        Map<String, String> endTags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
-        if (!status.isTerminal()) {
-            throw new InvalidInputException("cannot end run " + runId + " with status RUNNING; use FINISHED, FAILED"
-                    + " or KILLED");
-        }
+        Map<String, String> endTags = checkedEnd(runId, status, endTime, tags);
         write.lock();
         try {
             ensureOpen();
@@ -292,6 +285,36 @@ public final class InMemoryMetadataStore implements MetadataStore {
         } finally {
             write.unlock();
         }
+    }
+
+    @Override
+    public RunInfo logAndEndRun(String runId, LogBatch batch, RunStatus status, Instant endTime,
+                                Map<String, String> tags) {
+        Objects.requireNonNull(batch, "batch");
+        Map<String, String> endTags = checkedEnd(runId, status, endTime, tags);
+        // The write lock is reentrant: held across both, no reader sees the batch without the end. The end cannot
+        // fail once the batch was applied (same run, checked writable, status checked above).
+        write.lock();
+        try {
+            logBatch(runId, batch);
+            return endRun(runId, status, endTime, endTags);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /** Checks the arguments of an end before anything changes. @return the tags, copied */
+    private static Map<String, String> checkedEnd(String runId, RunStatus status, Instant endTime,
+                                                  Map<String, String> tags) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(endTime, "endTime");
+        Map<String, String> endTags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
+        if (!status.isTerminal()) {
+            throw new InvalidInputException("cannot end run " + runId + " with status RUNNING; use FINISHED, FAILED"
+                    + " or KILLED");
+        }
+        return endTags;
     }
 
     @Override

@@ -172,11 +172,31 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     @Override
     public RunInfo endRun(String runId, RunStatus status, Instant endTime, Map<String, String> tags) {
+        Map<String, String> copy = endTags(runId, status, endTime, tags);
+        return write("endRun", writes.runLock(runId), tx -> writes.endRun(tx, runId, status, endTime, copy));
+    }
+
+    @Override
+    public RunInfo logAndEndRun(String runId, LogBatch batch, RunStatus status, Instant endTime,
+                                Map<String, String> tags) {
+        Objects.requireNonNull(batch, "batch");
+        Map<String, String> copy = endTags(runId, status, endTime, tags);
+        // One request, so one transaction: a failure rolls the batch back with the end.
+        return write("logAndEndRun", writes.runLock(runId), tx -> {
+            if (!batch.isEmpty()) {
+                writes.logBatch(tx, runId, batch);
+            }
+            return writes.endRun(tx, runId, status, endTime, copy);
+        });
+    }
+
+    /** Checks the arguments of an end for nulls. @return the tags, copied */
+    private static Map<String, String> endTags(String runId, RunStatus status, Instant endTime,
+                                               Map<String, String> tags) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(endTime, "endTime");
-        Map<String, String> copy = Map.copyOf(Objects.requireNonNull(tags, "tags"));
-        return write("endRun", writes.runLock(runId), tx -> writes.endRun(tx, runId, status, endTime, copy));
+        return Map.copyOf(Objects.requireNonNull(tags, "tags"));
     }
 
     @Override

@@ -23,6 +23,8 @@ import dev.mlops4j.pipeline.Slot;
 import dev.mlops4j.pipeline.Step;
 import dev.mlops4j.pipeline.StepFailedException;
 import dev.mlops4j.pipeline.StepResult;
+import dev.mlops4j.tracking.LogBatch;
+import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,13 +168,19 @@ final class PipelineRunner {
 
     private void endTrackingRun(ResultImpl result) {
         try {
-            run.logMetrics(Map.of("pipeline.steps_executed", result.executedSteps().size(),
-                    "pipeline.steps_cached", result.cachedSteps().size(),
-                    "pipeline.duration_ms", result.duration().toMillis()), 0);
+            Instant at = clock.instant();
+            LogBatch summary = new LogBatch(Map.of(), List.of(
+                    new Metric("pipeline.steps_executed", result.executedSteps().size(), 0, at),
+                    new Metric("pipeline.steps_cached", result.cachedSteps().size(), 0, at),
+                    new Metric("pipeline.duration_ms", result.duration().toMillis(), 0, at)), Map.of());
+            // The summary and the end in one commit where possible (a failed run's end adds its error tags).
             switch (result.status()) {
-                case SUCCEEDED -> run.finish();
-                case FAILED -> run.fail(result.error());
-                case CANCELED -> run.end(RunStatus.KILLED);
+                case SUCCEEDED -> run.end(RunStatus.FINISHED, summary);
+                case FAILED -> {
+                    run.log(summary);
+                    run.fail(result.error());
+                }
+                case CANCELED -> run.end(RunStatus.KILLED, summary);
             }
         } finally {
             for (PipelineHook h : settings.hooks()) {
