@@ -321,6 +321,10 @@ class PredictionMonitorTest {
         assertThatThrownBy(() -> PredictionMonitor.builder("m").windowOf(10).windowOf(Duration.ofHours(1)))
                 .hasMessageContaining("choose a count or a duration");
         assertThatThrownBy(() -> PredictionMonitor.builder(" ")).hasMessageContaining("must not be blank");
+        assertThatThrownBy(() -> PredictionMonitor.builder("m").waitingWindowLimit(0))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("waitingWindowLimit must be at least 1");
+        assertThatThrownBy(() -> PredictionMonitor.builder("m").analysisTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must not be negative");
         PredictionMonitor m = PredictionMonitor.builder("m").reference(reference).windowOf(10).build();
         assertThatThrownBy(() -> m.label("k", Double.NaN)).hasMessageContaining("finite");
     }

@@ -113,6 +113,7 @@ class WindowAnalysisTest {
         assertThat(monitor.windows()).allSatisfy(w -> assertThat(w.performance().labelled()).isEqualTo(30));
         assertThat(monitor.latestWindow()).hasValueSatisfying(w -> assertThat(w.index()).isEqualTo(6));
         assertThat(seen.windows.get(1).toString()).contains("analysis skipped");
+        assertThat(monitor.windows().toString()).contains("skipped");
         monitor.close();
     }
 
