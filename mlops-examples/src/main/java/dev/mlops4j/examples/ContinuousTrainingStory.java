@@ -229,7 +229,9 @@ public final class ContinuousTrainingStory {
         // key is that day's date: the label for a date joins it, and a window's keys say which dates it covers.
         AtomicLong arrival = new AtomicLong();
         PredictionMonitor monitor = PredictionMonitor.builder(MODEL).reference(new SameDates(training))
-                .windowOf(WINDOW_DAYS).key(r -> served.get((int) arrival.getAndIncrement()).date().toString()).build();
+                .windowOf(WINDOW_DAYS).key(r -> served.get((int) arrival.getAndIncrement()).date().toString())
+                // Analysed as each window closes, so the trigger polled on the manual clock sees it: a reproducible story.
+                .analysisExecutor(Runnable::run).build();
         ManualScheduler clock = ManualScheduler.startingAt(served.get(0).date().atStartOfDay(ZoneOffset.UTC)
                 .toInstant());
         List<Retraining> retrainings = new ArrayList<>();

@@ -19,6 +19,8 @@ import java.util.Objects;
  * <tr><th>name</th><th>type</th><th>value</th></tr>
  * <tr><td>{@code mlops.monitor.predictions}</td><td>counter</td><td>predictions recorded</td></tr>
  * <tr><td>{@code mlops.monitor.windows}</td><td>counter</td><td>windows closed</td></tr>
+ * <tr><td>{@code mlops.monitor.windows.skipped}</td><td>counter</td><td>windows not analysed: too many waited</td></tr>
+ * <tr><td>{@code mlops.monitor.analysis.failures}</td><td>counter</td><td>window analyses that failed</td></tr>
  * <tr><td>{@code mlops.monitor.labels}</td><td>counter</td><td>labels joined</td></tr>
  * <tr><td>{@code mlops.monitor.alerts}</td><td>counter, tag {@code kind}</td><td>alerts raised</td></tr>
  * <tr><td>{@code mlops.monitor.window.open}</td><td>gauge</td><td>predictions in the open window</td></tr>
@@ -46,6 +48,10 @@ public final class MonitorMeters implements MeterBinder {
                 .tags(tags).description("predictions recorded by the monitor").register(registry);
         FunctionCounter.builder("mlops.monitor.windows", monitor, PredictionMonitor::windowCount)
                 .tags(tags).description("monitoring windows closed").register(registry);
+        FunctionCounter.builder("mlops.monitor.windows.skipped", monitor, PredictionMonitor::windowsSkipped)
+                .tags(tags).description("closed windows not analysed because too many waited").register(registry);
+        FunctionCounter.builder("mlops.monitor.analysis.failures", monitor, PredictionMonitor::analysisFailures)
+                .tags(tags).description("window analyses that failed").register(registry);
         FunctionCounter.builder("mlops.monitor.labels", monitor, PredictionMonitor::labelsJoined)
                 .tags(tags).description("late labels joined to predictions").register(registry);
         for (MonitorAlert.Kind kind : MonitorAlert.Kind.values()) {

@@ -30,6 +30,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,12 +70,23 @@ import java.util.stream.Collectors;
  * {@link #tick()} sees the clock past its end; predictions are placed by their own time, and a prediction older than
  * the open window counts in the open window. {@link #flush()} closes the open window whatever its size.
  *
+ * <p><b>Analysis off the recording thread.</b> A closed window's profile, drift tests, alerts and listener calls run
+ * on an {@link Builder#analysisExecutor analysis executor} (by default one daemon thread per monitor), one window at a
+ * time and in window order, so the thread that records predictions only appends values and never waits for a drift
+ * test. At most {@link Builder#waitingWindowLimit} closed windows wait for their analysis; when another closes, the
+ * oldest waiting one is skipped: its report says so ({@link WindowReport#skipped()}) and {@link #windowsSkipped()}
+ * counts it. Labels join a closed window whether or not its analysis has finished. {@link #flush()},
+ * {@link #tick()}, {@link #windows()} and {@link #close()} wait (up to {@link Builder#analysisTimeout}) for the
+ * analyses, so what they return is complete; {@link #latestWindow()}, {@link #latestDrift()} and
+ * {@link #latestMetrics()} never wait and show the newest analysed window. For analysis on the recording thread (as
+ * before, e.g. with a manual clock in tests) build with {@code analysisExecutor(Runnable::run)}.
+ *
  * <p><b>Shared sinks.</b> A monitor watches one model. When one sink receives several models' records, build each
  * monitor with {@link Builder#onlyModel()} (or {@link Builder#onlyVersion(int)}) and it takes only its own.
  *
  * <p>Thread-safe: the serving handle's recording thread, label producers and meter readers may call it at once.
  */
-public final class PredictionMonitor implements PredictionSink {
+public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionMonitor.class);
 
     private final String model;
@@ -87,6 +103,10 @@ public final class PredictionMonitor implements PredictionSink {
     private final int pendingLabelLimit;
     private final Clock clock;
     private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
+    private final Executor analysis;
+    private final ExecutorService ownAnalysis;
+    private final int waitingWindowLimit;
+    private final Duration analysisTimeout;
 
     private Open open;
     private long nextIndex;
@@ -99,6 +119,13 @@ public final class PredictionMonitor implements PredictionSink {
     private long labelsUnmatched;
     private long driftAlerts;
     private long performanceAlerts;
+    // Closed windows waiting for their analysis, oldest first (skipped ones stay, so reports keep window order).
+    private final Deque<Closed> waiting = new ArrayDeque<>();
+    private int waitingToAnalyse;
+    private boolean draining;
+    private volatile Thread drainThread;
+    private long windowsSkipped;
+    private long analysisFailures;
     private volatile DriftReport latestDrift;
     private volatile WindowReport latestWindow;
     private volatile Map<String, Double> latestMetrics;
@@ -118,6 +145,14 @@ public final class PredictionMonitor implements PredictionSink {
         this.pendingLabelLimit = b.pendingLabelLimit;
         this.clock = b.clock;
         this.listeners.addAll(b.listeners);
+        this.ownAnalysis = b.analysis == null ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mlops-monitor-" + b.model);
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.analysis = b.analysis == null ? ownAnalysis : b.analysis;
+        this.waitingWindowLimit = b.waitingWindowLimit;
+        this.analysisTimeout = b.analysisTimeout;
     }
 
     /**
@@ -144,23 +179,26 @@ public final class PredictionMonitor implements PredictionSink {
         }
     }
 
-    /** A closed window, still collecting labels. */
+    /** A closed window, still collecting labels; its values are kept only until its analysis takes them. */
     private static final class Closed {
         final long index;
         final Instant start;
         final Instant end;
         final long count;
-        final Optional<DriftReport> drift;
+        WindowColumns values;
+        Optional<DriftReport> drift = Optional.empty();
+        boolean analysed;
+        boolean skipped;
         Performance performance = Performance.NONE;
         boolean performanceAlerted;
         final List<String> keys;
 
-        Closed(Open o, Instant end, Optional<DriftReport> drift) {
+        Closed(Open o, Instant end) {
             this.index = o.index;
             this.start = o.start;
             this.end = end;
             this.count = o.values.size();
-            this.drift = drift;
+            this.values = o.values;
             this.keys = o.keys;
         }
     }
@@ -199,27 +237,33 @@ public final class PredictionMonitor implements PredictionSink {
             ignored.addAndGet(batch.size());
             return;
         }
-        List<Runnable> events = new ArrayList<>();
-        synchronized (this) {
-            WindowColumns mapped = null;
-            int[] map = null;
-            for (int r = 0; r < batch.size(); r++) {
-                if (onlyVersion != 0 && batch.version(r) != onlyVersion) {
-                    ignored.incrementAndGet();
-                    continue;
+        int r = 0;
+        while (r < batch.size()) {
+            // The lock is left after each closed window so that its analysis can start (or, on a same-thread
+            // executor, run) before the next window closes: a large batch does not pile up waiting windows.
+            List<Runnable> events = new ArrayList<>();
+            synchronized (this) {
+                WindowColumns mapped = null;
+                int[] map = null;
+                while (r < batch.size() && events.isEmpty()) {
+                    int row = r++;
+                    if (onlyVersion != 0 && batch.version(row) != onlyVersion) {
+                        ignored.incrementAndGet();
+                        continue;
+                    }
+                    Instant at = batch.at(row);
+                    Open o = openFor(events, at);
+                    if (o.values != mapped) {
+                        mapped = o.values;
+                        map = mapped.columnsOf(batch);
+                    }
+                    o.values.add(batch, map, row);
+                    added(at);
+                    closeIfFull(events);
                 }
-                Instant at = batch.at(r);
-                Open o = openFor(events, at);
-                if (o.values != mapped) {
-                    mapped = o.values;
-                    map = mapped.columnsOf(batch);
-                }
-                o.values.add(batch, map, r);
-                added(at);
-                closeIfFull(events);
             }
+            events.forEach(Runnable::run);
         }
-        events.forEach(Runnable::run);
     }
 
     @Override
@@ -391,9 +435,12 @@ public final class PredictionMonitor implements PredictionSink {
         labelsJoined++;
         if (j.window instanceof Closed c) {
             c.performance = after;
-            WindowReport report = report(c);
-            publishMetrics(report);
-            checkPerformance(events, c, report);
+            if (c.analysed) {
+                // Before its analysis the window has no report yet; the analysis publishes these labels with it.
+                WindowReport report = report(c);
+                publishMetrics(report);
+                checkPerformance(events, c, report);
+            }
         } else {
             pendingPerformance.put(j.window, after);
         }
@@ -412,57 +459,64 @@ public final class PredictionMonitor implements PredictionSink {
 
     /**
      * Closes the open time window if the clock says it has ended; count windows are unaffected. Call it from a timer
-     * (or let a trigger engine's schedule do it) so a quiet service still reports its last window.
+     * (or let a trigger engine's schedule do it) so a quiet service still reports its last window. Waits (up to the
+     * {@link Builder#analysisTimeout analysis timeout}) for the closed window's analysis.
      *
      * @return the window closed, if any
      */
     public Optional<WindowReport> tick() {
         List<Runnable> events = new ArrayList<>();
-        Optional<WindowReport> result;
+        Closed c;
         synchronized (this) {
             if (windowDuration == null || open == null || clock.instant().isBefore(open.end)) {
                 return Optional.empty();
             }
-            result = Optional.of(close(events, open.end));
+            c = close(events, open.end);
         }
         events.forEach(Runnable::run);
-        return result;
+        return Optional.of(analysed(c));
     }
 
-    /** @return the open window closed now whatever its size, if it held a prediction */
+    /**
+     * Closes the open window whatever its size, and waits (up to the {@link Builder#analysisTimeout analysis
+     * timeout}) for every closed window's analysis, so listeners, alerts and meters have seen them all.
+     *
+     * @return the window closed now, if it held a prediction
+     */
     public Optional<WindowReport> flush() {
         List<Runnable> events = new ArrayList<>();
-        Optional<WindowReport> result;
+        Closed c = null;
         synchronized (this) {
-            if (open == null || open.values.size() == 0) {
-                return Optional.empty();
+            if (open != null && open.values.size() > 0) {
+                c = close(events, windowDuration == null ? open.end : clock.instant().isBefore(open.end)
+                        ? clock.instant() : open.end);
             }
-            result = Optional.of(close(events, windowDuration == null ? open.end : clock.instant().isBefore(open.end)
-                    ? clock.instant() : open.end));
         }
         events.forEach(Runnable::run);
-        return result;
+        awaitAnalyses(null);
+        return c == null ? Optional.empty() : Optional.of(analysed(c));
     }
 
-    private WindowReport close(List<Runnable> events, Instant end) {
+    /**
+     * Waits (up to the {@link Builder#analysisTimeout analysis timeout}) for the pending analyses and stops the
+     * monitor's own analysis thread; the open window is not closed (call {@link #flush()} first for that). Windows
+     * closed afterwards are analysed on the thread that closes them.
+     */
+    @Override
+    public void close() {
+        awaitAnalyses(null);
+        if (ownAnalysis != null) {
+            ownAnalysis.shutdown();
+        }
+    }
+
+    /** Closes the open window and queues it for analysis; the caller runs the events after leaving the lock. */
+    private Closed close(List<Runnable> events, Instant end) {
         Open o = open;
         open = null;
-        Optional<DriftReport> drift = Optional.empty();
-        try {
-            // Columns in one sorted order, NaN (how serving records a missing feature) read as missing.
-            Table table = new NamedTable(o.values.table(), model + " window " + o.index);
-            Profile against = reference.referenceFor(new WindowSpan(model, o.index, o.start, end, o.values.size(),
-                    o.keys));
-            if (against == null) {
-                throw new InvalidInputException("the window reference returned no profile for window " + o.index);
-            }
-            drift = Optional.of(detector.compare(against, detector.profile(table)));
-        } catch (RuntimeException e) {
-            LOG.warn("Monitor '{}': window {} could not be compared with the reference", model, o.index, e);
-        }
-        Closed c = new Closed(o, end, drift);
-        c.performance = pendingPerformance.getOrDefault(o, Performance.NONE);
-        pendingPerformance.remove(o);
+        Closed c = new Closed(o, end);
+        Performance early = pendingPerformance.remove(o);
+        c.performance = early == null ? Performance.NONE : early;
         for (String k : c.keys) {
             Joined j = byKey.get(k);
             if (j != null && j.window == o) {
@@ -479,6 +533,108 @@ public final class PredictionMonitor implements PredictionSink {
                 }
             }
         }
+        waiting.addLast(c);
+        waitingToAnalyse++;
+        if (waitingToAnalyse > waitingWindowLimit) {
+            skipOldestWaiting();
+        }
+        if (!draining) {
+            draining = true;
+            events.add(this::startDraining);
+        }
+        return c;
+    }
+
+    /** Marks the oldest window still waiting as skipped: recording never waits for analysis. */
+    private void skipOldestWaiting() {
+        for (Closed w : waiting) {
+            if (!w.skipped) {
+                w.skipped = true;
+                w.values = null;
+                waitingToAnalyse--;
+                windowsSkipped++;
+                LOG.warn("Monitor '{}': window {} is not analysed: more than {} closed windows waited for analysis",
+                        model, w.index, waitingWindowLimit);
+                return;
+            }
+        }
+    }
+
+    private void startDraining() {
+        try {
+            analysis.execute(this::drain);
+        } catch (RejectedExecutionException shutDown) {
+            // After close() (or a caller's executor refusing): analyse here rather than never.
+            drain();
+        }
+    }
+
+    /** Analyses the waiting windows one at a time, oldest first, until none waits. */
+    private void drain() {
+        Thread previous = drainThread;
+        drainThread = Thread.currentThread();
+        boolean done = false;
+        try {
+            while (true) {
+                Closed c;
+                WindowColumns values;
+                synchronized (this) {
+                    c = waiting.pollFirst();
+                    if (c == null) {
+                        draining = false;
+                        notifyAll();
+                        done = true;
+                        return;
+                    }
+                    if (!c.skipped) {
+                        waitingToAnalyse--;
+                    }
+                    values = c.values;
+                    c.values = null;
+                }
+                Optional<DriftReport> drift = values == null ? Optional.empty() : analyse(c, values);
+                List<Runnable> events = new ArrayList<>();
+                synchronized (this) {
+                    analysed(events, c, drift);
+                    notifyAll();
+                }
+                events.forEach(Runnable::run);
+            }
+        } finally {
+            drainThread = previous;
+            if (!done) {
+                // An Error left the loop: let the next closed window start draining again.
+                synchronized (this) {
+                    draining = false;
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    /** @return the window's features profiled and compared with its reference, empty if that failed */
+    private Optional<DriftReport> analyse(Closed c, WindowColumns values) {
+        try {
+            // Columns in one sorted order, NaN (how serving records a missing feature) read as missing.
+            Table table = new NamedTable(values.table(), model + " window " + c.index);
+            Profile against = reference.referenceFor(new WindowSpan(model, c.index, c.start, c.end, c.count, c.keys));
+            if (against == null) {
+                throw new InvalidInputException("the window reference returned no profile for window " + c.index);
+            }
+            return Optional.of(detector.compare(against, detector.profile(table)));
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                analysisFailures++;
+            }
+            LOG.warn("Monitor '{}': window {} could not be compared with the reference", model, c.index, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Publishes an analysed (or skipped) window: its report, metrics, alerts and listener calls. */
+    private void analysed(List<Runnable> events, Closed c, Optional<DriftReport> drift) {
+        c.drift = drift;
+        c.analysed = true;
         WindowReport report = report(c);
         latestWindow = report;
         drift.ifPresent(d -> latestDrift = d);
@@ -493,7 +649,40 @@ public final class PredictionMonitor implements PredictionSink {
             alert(events, new MonitorAlert(MonitorAlert.Kind.DRIFT, model, clock.instant(), msg, report));
         }
         checkPerformance(events, c, report);
-        return report;
+    }
+
+    /** @return the window's report once analysed, or as it is when the analysis timeout passes first */
+    private WindowReport analysed(Closed c) {
+        awaitAnalyses(c);
+        synchronized (this) {
+            return report(c);
+        }
+    }
+
+    /**
+     * Waits until this window (or, given null, every closed window) is analysed, up to the analysis timeout. Returns
+     * at once on the analysis thread itself (a listener calling flush()), which would otherwise wait for itself.
+     */
+    private void awaitAnalyses(Closed c) {
+        if (Thread.currentThread() == drainThread) {
+            return;
+        }
+        long deadline = System.nanoTime() + analysisTimeout.toNanos();
+        synchronized (this) {
+            while (c == null ? draining : !c.analysed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("Monitor '{}': gave up waiting for window analyses after {}", model, analysisTimeout);
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void checkPerformance(List<Runnable> events, Closed c, WindowReport report) {
@@ -537,7 +726,7 @@ public final class PredictionMonitor implements PredictionSink {
     }
 
     private WindowReport report(Closed c) {
-        return new WindowReport(model, c.index, c.start, c.end, c.count, c.drift, c.performance);
+        return new WindowReport(model, c.index, c.start, c.end, c.count, c.drift, c.performance, c.skipped);
     }
 
     /** @param listener another listener @return this monitor */
@@ -551,9 +740,18 @@ public final class PredictionMonitor implements PredictionSink {
         return model;
     }
 
-    /** @return the retained closed windows, oldest first, with the labels joined so far */
-    public synchronized List<WindowReport> windows() {
-        return new PrintedList<>(closed.stream().map(this::report).toList(), WindowTable::render);
+    /**
+     * Waits (up to the {@link Builder#analysisTimeout analysis timeout}) for the closed windows' analyses.
+     *
+     * @return the retained closed windows whose analysis is done or skipped, oldest first, with the labels joined so
+     *     far
+     */
+    public List<WindowReport> windows() {
+        awaitAnalyses(null);
+        synchronized (this) {
+            return new PrintedList<>(closed.stream().filter(c -> c.analysed).map(this::report).toList(),
+                    WindowTable::render);
+        }
     }
 
     /** @return the newest closed window, if any */
@@ -569,6 +767,16 @@ public final class PredictionMonitor implements PredictionSink {
     /** @return the newest window's {@link WindowReport#metrics() metrics}, or null before the first window closed */
     public Map<String, Double> latestMetrics() {
         return latestMetrics;
+    }
+
+    /** @return closed windows not analysed because more than {@link Builder#waitingWindowLimit} waited */
+    public synchronized long windowsSkipped() {
+        return windowsSkipped;
+    }
+
+    /** @return window analyses that failed (logged at WARN; the window's report has no drift) */
+    public synchronized long analysisFailures() {
+        return analysisFailures;
     }
 
     /** @return records left out because they were of another model or version (see {@link Builder#onlyModel()}) */
@@ -633,6 +841,9 @@ public final class PredictionMonitor implements PredictionSink {
         private Clock clock = Clock.systemUTC();
         private final List<MonitorListener> listeners = new ArrayList<>();
         private boolean globalMeters;
+        private Executor analysis;
+        private int waitingWindowLimit = 4;
+        private Duration analysisTimeout = Duration.ofMinutes(1);
 
         private Builder(String model) {
             if (model == null || model.isBlank()) {
@@ -771,6 +982,46 @@ public final class PredictionMonitor implements PredictionSink {
         /** @param listener receives alerts and closed windows @return this builder */
         public Builder listener(MonitorListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param executor runs the closed windows' analyses (profile, drift tests, alerts, listeners), one window at a
+         *     time in window order; {@code Runnable::run} analyses on the thread that closes the window. Default: one
+         *     daemon thread per monitor, stopped by {@link PredictionMonitor#close()}. A caller's executor is not
+         *     shut down by the monitor.
+         * @return this builder
+         */
+        public Builder analysisExecutor(Executor executor) {
+            this.analysis = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param n closed windows that may wait for their analysis (default 4); when one more closes, the oldest
+         *     waiting window is skipped (counted in {@link PredictionMonitor#windowsSkipped()}) instead of the
+         *     recording thread waiting
+         * @return this builder
+         */
+        public Builder waitingWindowLimit(int n) {
+            if (n < 1) {
+                throw new InvalidInputException("waitingWindowLimit must be at least 1, was " + n);
+            }
+            this.waitingWindowLimit = n;
+            return this;
+        }
+
+        /**
+         * @param timeout how long {@link PredictionMonitor#flush()}, {@code tick()}, {@code windows()} and
+         *     {@code close()} wait for pending analyses (default 1 minute)
+         * @return this builder
+         */
+        public Builder analysisTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new InvalidInputException("analysisTimeout must not be negative, was " + timeout);
+            }
+            this.analysisTimeout = timeout;
             return this;
         }
 

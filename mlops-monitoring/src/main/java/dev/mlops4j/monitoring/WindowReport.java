@@ -19,15 +19,33 @@ import java.util.Optional;
  * @param predictions how many predictions it holds
  * @param drift the window's features compared with the reference, empty if there was nothing to compare
  * @param performance the labels joined so far
+ * @param skipped true if the window was not analysed (no drift) because too many closed windows waited for analysis
+ *     (see {@link PredictionMonitor.Builder#waitingWindowLimit})
  */
 public record WindowReport(String model, long index, Instant start, Instant end, long predictions,
-                           Optional<DriftReport> drift, Performance performance) {
+                           Optional<DriftReport> drift, Performance performance, boolean skipped) {
     public WindowReport {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(drift, "drift");
         Objects.requireNonNull(performance, "performance");
+    }
+
+    /**
+     * An analysed window's report (not {@link #skipped()}).
+     *
+     * @param model the monitored model
+     * @param index the window's number
+     * @param start the window's start
+     * @param end the window's end
+     * @param predictions how many predictions it holds
+     * @param drift the drift against the reference, if compared
+     * @param performance the labels joined so far
+     */
+    public WindowReport(String model, long index, Instant start, Instant end, long predictions,
+                        Optional<DriftReport> drift, Performance performance) {
+        this(model, index, start, end, predictions, drift, performance, false);
     }
 
     /**
@@ -52,6 +70,7 @@ public record WindowReport(String model, long index, Instant start, Instant end,
     @Override
     public String toString() {
         return "window " + index + " of '" + model + "' [" + start + ", " + end + "]: " + predictions + " predictions"
+                + (skipped ? ", analysis skipped" : "")
                 + drift.map(d -> ", " + d.summary()).orElse("") + ", " + performance.labelled() + " labelled"
                 + performance.accuracy().stream().mapToObj(a -> String.format(java.util.Locale.ROOT, ", accuracy %.4f", a))
                         .findFirst().orElse("")

@@ -22,7 +22,7 @@ final class WindowTable {
         String of = " of '" + windows.get(0).model() + "'";
         return TextTable.counted(windows, "window" + of, "windows" + of, HEADER, w -> List.of(
                 Long.toString(w.index()), w.start().toString(), w.end().toString(), Long.toString(w.predictions()),
-                w.drift().map(d -> d.status().name()).orElse(""),
+                w.drift().map(d -> d.status().name()).orElse(w.skipped() ? "skipped" : ""),
                 w.drift().map(d -> TextTable.number(d.driftShare())).orElse(""),
                 w.drift().map(d -> String.join(", ", d.driftedColumns())).orElse(""),
                 Long.toString(w.performance().labelled()), number(w.performance().accuracy()),

@@ -10,6 +10,8 @@
  * Its {@code latestDrift()} and {@code latestMetrics()} feed the drift and gate triggers of
  * {@link dev.mlops4j.trigger}, which closes the loop to retraining. {@link dev.mlops4j.monitoring.MonitorMeters}
  * exposes the numbers to Micrometer when the application has it. Several models' monitors can share one sink: each
- * built with {@code onlyModel()} takes only its model's records.
+ * built with {@code onlyModel()} takes only its model's records. A closed window's analysis (profile, drift tests,
+ * alerts) runs on the monitor's analysis executor, in window order, so the serving handle's recording thread only
+ * appends values; windows that wait too long are skipped and counted rather than holding recording up.
  */
 package dev.mlops4j.monitoring;

@@ -71,7 +71,9 @@ class MonitorColumnsTest {
     }
 
     private static PredictionMonitor monitor(Profile reference, int window, boolean byTime) {
-        PredictionMonitor.Builder b = PredictionMonitor.builder("m").reference(reference).retainWindows(10_000);
+        // Analysed on the feeding thread: no window is skipped, so both monitors' windows compare.
+        PredictionMonitor.Builder b = PredictionMonitor.builder("m").reference(reference).retainWindows(10_000)
+                .analysisExecutor(Runnable::run);
         return (byTime ? b.windowOf(Duration.ofSeconds(window)) : b.windowOf(window)).build();
     }
 

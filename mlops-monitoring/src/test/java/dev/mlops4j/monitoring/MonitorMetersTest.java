@@ -18,7 +18,7 @@ class MonitorMetersTest {
         List<Weather> all = Weather.read();
         Profile reference = DriftDetector.defaults().profile(PredictionMonitorTest.table(Weather.year(all, 2012)));
         PredictionMonitor monitor = PredictionMonitor.builder("weather").reference(reference).windowOf(100)
-                .key(r -> r.at().toString()).build();
+                .key(r -> r.at().toString()).analysisExecutor(Runnable::run).build();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new MonitorMeters(monitor).bindTo(registry);
         assertThat(registry.get("mlops.monitor.accuracy").tag("model", "weather").gauge().value()).isNaN();

@@ -199,7 +199,7 @@ class PredictionMonitorTest {
                 .performanceGate(Gate.metric("accuracy").atLeast(0.75).named("live-accuracy"), 30)
                 .listener(alerts::add)
                 .listener(a -> { throw new IllegalStateException("a broken listener does not stop the others"); })
-                .build();
+                .analysisExecutor(Runnable::run).build();
         List<Weather> days = y2013.subList(0, 360);
         feed(monitor, days, true);
         List<WindowReport> windows = monitor.windows();
@@ -233,7 +233,7 @@ class PredictionMonitorTest {
     void alerts_areAlsoLoggedAtWarnWithTheAlertsMessage() {
         List<MonitorAlert> alerts = new ArrayList<>();
         PredictionMonitor monitor = PredictionMonitor.builder("weather-logged").reference(reference).windowOf(60)
-                .listener(alerts::add).build();
+                .listener(alerts::add).analysisExecutor(Runnable::run).build();
         feed(monitor, y2013, true);
         assertThat(alerts).isNotEmpty();
         List<RecordedLogs.Line> logged = RecordedLogs.of(PredictionMonitor.class).stream()
@@ -288,8 +288,9 @@ class PredictionMonitorTest {
                 .reference(w -> {
                     asked.add(w);
                     return byMonth.get(java.time.LocalDate.parse(w.keys().get(0)).getMonth());
-                }).build();
-        PredictionMonitor fixed = PredictionMonitor.builder("weather").windowOf(30).reference(reference).build();
+                }).analysisExecutor(Runnable::run).build();
+        PredictionMonitor fixed = PredictionMonitor.builder("weather").windowOf(30).reference(reference)
+                .analysisExecutor(Runnable::run).build();
         feed(seasonal, y2013, true);
         feed(fixed, y2013, true);
         assertThat(asked).hasSize(12).allSatisfy(w -> assertThat(w.keys()).hasSize(30));
@@ -305,7 +306,8 @@ class PredictionMonitorTest {
         assertThat(windows.stream().filter(w -> w.drift().orElseThrow().isDrift()).count())
                 .isLessThan(fixed.windows().stream().filter(w -> w.drift().orElseThrow().isDrift()).count());
 
-        PredictionMonitor none = PredictionMonitor.builder("weather").windowOf(30).reference(w -> null).build();
+        PredictionMonitor none = PredictionMonitor.builder("weather").windowOf(30).reference(w -> null)
+                .analysisExecutor(Runnable::run).build();
         feed(none, y2013.subList(0, 30), true);
         assertThat(none.windows()).singleElement().satisfies(w -> assertThat(w.drift()).isEmpty());
     }
@@ -319,6 +321,10 @@ class PredictionMonitorTest {
         assertThatThrownBy(() -> PredictionMonitor.builder("m").windowOf(10).windowOf(Duration.ofHours(1)))
                 .hasMessageContaining("choose a count or a duration");
         assertThatThrownBy(() -> PredictionMonitor.builder(" ")).hasMessageContaining("must not be blank");
+        assertThatThrownBy(() -> PredictionMonitor.builder("m").waitingWindowLimit(0))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("waitingWindowLimit must be at least 1");
+        assertThatThrownBy(() -> PredictionMonitor.builder("m").analysisTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must not be negative");
         PredictionMonitor m = PredictionMonitor.builder("m").reference(reference).windowOf(10).build();
         assertThatThrownBy(() -> m.label("k", Double.NaN)).hasMessageContaining("finite");
     }

@@ -51,7 +51,7 @@ class ServedLoopTest {
         // Records reach the sink in prediction order from one thread, so the n-th record is the n-th served day.
         AtomicLong arrival = new AtomicLong();
         PredictionMonitor monitor = PredictionMonitor.builder("temp").reference(reference).windowOf(MONTH)
-                .key(r -> Long.toString(arrival.getAndIncrement())).build();
+                .key(r -> Long.toString(arrival.getAndIncrement())).analysisExecutor(Runnable::run).build();
 
         ManualScheduler time = ManualScheduler.startingAt(Instant.parse("2015-01-01T00:00:00Z"));
         List<Firing> retrainings = new ArrayList<>();

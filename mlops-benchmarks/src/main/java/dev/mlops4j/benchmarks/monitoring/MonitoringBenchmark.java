@@ -158,10 +158,14 @@ public class MonitoringBenchmark {
                     h == recordedNoSink ? "records" : "columns", noSink.predictions(), noSink.recorded(),
                     noSink.dropped());
         }
+        monitor.close();
         ServingStats stats = monitored.stats();
-        System.out.printf("%nmonitored handle: %d predictions, %d recorded, %d dropped (queue full), %d sink failures;"
-                        + " monitor: %d predictions in %d windows%n", stats.predictions(), stats.recorded(),
-                stats.dropped(), stats.sinkFailures(), monitor.predictionCount(), monitor.windowCount());
+        System.out.printf("%nmonitored handle: %d predictions, %d recorded, %d dropped (queue full, %.1f %%), %d sink"
+                        + " failures; monitor: %d predictions in %d windows, %d skipped (%.1f %%), %d analysis"
+                        + " failures%n", stats.predictions(), stats.recorded(), stats.dropped(),
+                100.0 * stats.dropped() / Math.max(1, stats.predictions()), stats.sinkFailures(),
+                monitor.predictionCount(), monitor.windowCount(), monitor.windowsSkipped(),
+                100.0 * monitor.windowsSkipped() / Math.max(1, monitor.windowCount()), monitor.analysisFailures());
         mlops.close();
         if (stats.sinkFailures() > 0) {
             throw new IllegalStateException("the monitor failed on " + stats.sinkFailures() + " batches");
