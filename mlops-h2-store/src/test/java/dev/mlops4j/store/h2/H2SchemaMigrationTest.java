@@ -36,11 +36,12 @@ class H2SchemaMigrationTest {
         H2MetadataStore.open(home).close();
 
         List<String> rows = history();
-        assertThat(rows).hasSize(4);
+        assertThat(rows).hasSize(5);
         assertThat(rows.get(0)).startsWith("1|tracking|").matches("1\\|tracking\\|[0-9a-f]{64}");
         assertThat(rows.get(1)).matches("2\\|registry\\|[0-9a-f]{64}");
         assertThat(rows.get(2)).matches("3\\|lineage\\|[0-9a-f]{64}");
         assertThat(rows.get(3)).matches("4\\|lineage states\\|[0-9a-f]{64}");
+        assertThat(rows.get(4)).matches("5\\|artifact hashes\\|[0-9a-f]{64}");
         assertThat(home.resolve("mlops.mv.db")).exists();
     }
 
@@ -107,7 +108,7 @@ class H2SchemaMigrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(history()).hasSize(4);
+        assertThat(history()).hasSize(5);
     }
 
     @Test
@@ -135,7 +136,7 @@ class H2SchemaMigrationTest {
             assertThat(created.audit()).extracting(AuditEntry::sequence).containsExactly(1L, 2L);
             assertThat(store.lineage()).isPresent();
         }
-        assertThat(history()).hasSize(4);
+        assertThat(history()).hasSize(5);
     }
 
     @Test
@@ -158,7 +159,7 @@ class H2SchemaMigrationTest {
                     Fixtures.at(Fixtures.T0)));
             assertThat(lineage.findContext("pipeline", "wine")).contains(context);
         }
-        assertThat(history()).hasSize(4);
+        assertThat(history()).hasSize(5);
     }
 
     @Test
@@ -169,15 +170,34 @@ class H2SchemaMigrationTest {
             store.lineage().orElseThrow().recordExecution(new dev.mlops4j.lineage.ExecutionRecord(running, List.of(),
                     List.of(), List.of()));
         }
+        sql("DROP INDEX mlops_artifacts_sha256");
         sql("DROP INDEX mlops_lineage_executions_state");
-        sql("DELETE FROM mlops_schema_history WHERE version = 4");
+        sql("DELETE FROM mlops_schema_history WHERE version >= 4");
 
         try (MetadataStore store = H2MetadataStore.open(home)) {
             assertThat(store.lineage().orElseThrow().findExecution(running.id())).contains(running);
         }
-        assertThat(history()).hasSize(4);
+        assertThat(history()).hasSize(5);
         assertThat(query("SELECT index_name FROM information_schema.indexes WHERE"
                 + " index_name = 'MLOPS_LINEAGE_EXECUTIONS_STATE'")).hasSize(1);
+    }
+
+    @Test
+    void open_storeAtSchemaVersion4_indexesArtifactHashesAndKeepsArtifacts() throws Exception {
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            String runId = Fixtures.startRun(store, Fixtures.experiment(store, "e"), "r").runId();
+            store.putArtifact(runId, new dev.mlops4j.tracking.ArtifactInfo("model.bin", "ab".repeat(32), 3,
+                    Fixtures.at(Fixtures.T0)));
+        }
+        sql("DROP INDEX mlops_artifacts_sha256");
+        sql("DELETE FROM mlops_schema_history WHERE version = 5");
+
+        try (MetadataStore store = H2MetadataStore.open(home)) {
+            assertThat(store.findArtifactsByHash(List.of("ab".repeat(32)))).hasSize(1);
+        }
+        assertThat(history()).hasSize(5);
+        assertThat(query("SELECT index_name FROM information_schema.indexes WHERE"
+                + " index_name = 'MLOPS_ARTIFACTS_SHA256'")).hasSize(1);
     }
 
     private void dropLineage() throws SQLException {
