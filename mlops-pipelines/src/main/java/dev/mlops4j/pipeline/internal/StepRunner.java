@@ -58,10 +58,20 @@ final class StepRunner {
 
     private final PipelineRunner owner;
     private final Step step;
+    /** The step's code version, computed once per run: the cache key and every execution record name it. */
+    private String codeVersion;
 
     StepRunner(PipelineRunner owner, Step step) {
         this.owner = owner;
         this.step = step;
+    }
+
+    /** @return the declared code version, or the fingerprint of the code the body reaches (walked once per run) */
+    private String codeVersion() {
+        if (codeVersion == null) {
+            codeVersion = CodeVersions.of(step);
+        }
+        return codeVersion;
     }
 
     StepResult run() {
@@ -79,7 +89,7 @@ final class StepRunner {
         if (keyable) {
             Map<String, String> fingerprints = new LinkedHashMap<>();
             inputs.forEach((name, p) -> fingerprints.put(name, p.artifact().fingerprint()));
-            key = CacheKeys.key(step, CodeVersions.of(step), fingerprints);
+            key = CacheKeys.key(step, codeVersion(), fingerprints);
             Optional<ExecutionOutputs> hit = findHit(key);
             if (hit.isPresent()) {
                 return reuse(hit.get(), key, inputs, start);
@@ -125,7 +135,7 @@ final class StepRunner {
                 PipelineRunner.TAG_CACHE_KEY, key, PipelineRunner.TAG_CACHED_FROM, hit.execution().id()));
         owner.defer(child, new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CACHED, key,
                 childId, start, end, Map.of("cachedFrom", hit.execution().id(), "codeVersion",
-                CodeVersions.of(step))), List.of(), events, owner.contextIds));
+                codeVersion())), List.of(), events, owner.contextIds));
         owner.data.putAll(outputs);
         StepResult result = new StepResult(step.name(), ExecutionState.CACHED, childId, executionId, key, 0, start,
                 end, null);
@@ -152,7 +162,7 @@ final class StepRunner {
         boolean running = false;
         try {
             owner.record(new Execution(executionId, step.name(), ExecutionState.RUNNING, key, child.id(), start, null,
-                    Map.of("codeVersion", CodeVersions.of(step))), List.of(), owner.inputEvents(executionId, inputs,
+                    Map.of("codeVersion", codeVersion())), List.of(), owner.inputEvents(executionId, inputs,
                     start));
             running = true;
             if (!step.params().isEmpty()) {
@@ -199,7 +209,7 @@ final class StepRunner {
         ExecutionState state = cancelled ? ExecutionState.CANCELED : ExecutionState.FAILED;
         Instant end = owner.now();
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("codeVersion", CodeVersions.of(step));
+        props.put("codeVersion", codeVersion());
         props.put("attempts", Integer.toString(attempt));
         String error = String.valueOf(failure);
         props.put("error", error.length() > 1000 ? error.substring(0, 997) + "..." : error);
@@ -283,7 +293,7 @@ final class StepRunner {
             outputs.put(o.name(), Produced.withValue(o, a, value));
         }
         owner.lineage.update(new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.COMPLETE, key,
-                child.id(), start, end, Map.of("codeVersion", CodeVersions.of(step), "attempts",
+                child.id(), start, end, Map.of("codeVersion", codeVersion(), "attempts",
                 Integer.toString(attempts))), artifacts, events, List.of()));
         child.setTag(PipelineRunner.TAG_STATE, ExecutionState.COMPLETE.name());
         child.finish();
