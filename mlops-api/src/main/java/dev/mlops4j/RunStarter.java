@@ -27,6 +27,17 @@ public interface RunStarter {
     /** @param parentRunId id of the parent run @return this starter */
     RunStarter parent(String parentRunId);
 
+    /**
+     * Names the run before it exists, for a caller that must refer to it first (e.g. in records written in the same
+     * transaction as the run, {@link dev.mlops4j.lineage.Lineage#recordEndedRun}); mlops4j chooses ids otherwise.
+     *
+     * @param runId 32 lowercase hex characters, new to the store ({@link dev.mlops4j.lineage.ChildRun#newId()})
+     * @return this starter
+     * @throws InvalidInputException if the id is not 32 lowercase hex characters; {@link #start()} throws
+     *     {@link ConflictException} if a run with this id exists
+     */
+    RunStarter id(String runId);
+
     /** @return the started run */
     Run start();
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A child tracking run that is created already ended, in the same atomic write as the executions it stands for
+ * A tracking run that is created already ended, in the same atomic write as the executions it stands for
  * ({@link Lineage#recordAll(dev.mlops4j.Run, java.util.List, java.util.List, java.util.List)}): how a pipeline
  * records a step it did not have to run (a cache hit) without a separate commit to start the run and another to end
- * it.
+ * it. Usually a child run; {@link Lineage#recordEndedRun} also creates the top-level run of such a batch this way.
  *
  * @param id the new run's id, 32 lowercase hex characters chosen by the writer ({@link #newId()}); executions name it
  *     as their {@code runId}

@@ -55,6 +55,25 @@ public interface Lineage {
     void recordAll(dev.mlops4j.Run parent, List<Context> contexts, List<ChildRun> runs, List<ExecutionRecord> records);
 
     /**
+     * Creates a top-level run already ended, with its summary metrics, together with new contexts, child runs of it
+     * (also ended) and executions, all in one atomic write: how a pipeline run in which no step had to run (every
+     * step a cache hit) costs one transaction instead of one to start its run, one for the steps and one to end it.
+     * The run's id is usually chosen before anything names it ({@link ChildRun#newId()}), so that the records and
+     * contexts of the batch can refer to it.
+     *
+     * @param experiment the experiment of the new run and of its child runs
+     * @param run the run, with a terminal status, its own tags (the engine adds its system tags) and no parent
+     * @param metrics its metrics (at their own timestamps and steps); may be empty
+     * @param contexts contexts to create, as for {@link #recordAll}
+     * @param children its child runs
+     * @param records the executions, in order
+     * @throws dev.mlops4j.NotFoundException if the experiment, an event's artifact or a context does not exist
+     * @throws dev.mlops4j.ConflictException if the run, a context, child run, execution or new artifact exists already
+     */
+    void recordEndedRun(dev.mlops4j.Experiment experiment, ChildRun run, List<dev.mlops4j.tracking.Metric> metrics,
+                        List<Context> contexts, List<ChildRun> children, List<ExecutionRecord> records);
+
+    /**
      * @param type context type, e.g. {@link Context#PIPELINE}
      * @param name context name
      * @return the context of that type and name, created if absent

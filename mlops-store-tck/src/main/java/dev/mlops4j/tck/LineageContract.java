@@ -20,7 +20,9 @@ import dev.mlops4j.lineage.ExecutionState;
 import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.LineageStore;
 import dev.mlops4j.spi.StoreFeature;
+import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunInfo;
+import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.RunStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -482,6 +484,46 @@ abstract class LineageContract extends ContractBase {
         assertThat(lineage().findExecutions(ExecutionQuery.all().inContext(run.id()))).containsExactly(second, first);
         assertThat(lineage().eventsOfArtifact(made.id())).extracting(Event::executionId)
                 .containsExactlyInAnyOrder(first.id(), second.id());
+    }
+
+    @Test
+    void recordAll_topLevelRunWithMetrics_isCreatedWithItsChildren() {
+        String experimentId = experiment("tck").id();
+        RunInfo top = new RunInfo(newRunId(), experimentId, "pipeline", RunStatus.FINISHED, at(T0), at(T0 + 50),
+                "tck-user", "dev.mlops4j.tck", null, null);
+        List<Metric> summary = List.of(metric("pipeline.steps_cached", 2, 0, T0 + 50),
+                metric("pipeline.duration_ms", 50, 0, T0 + 50));
+        Context run = Context.create(Context.PIPELINE_RUN, top.runId(), at(T0));
+        Execution step = cachedOf("step0", T0 + 10);
+        lineage().recordAll(List.of(run), List.of(new FinishedRun(top, Map.of("pipeline.name", "p"), summary),
+                finishedChild(top, "step0", step)), List.of(new ExecutionRecord(step, List.of(), List.of(),
+                List.of(run.id()))));
+
+        RunRecord stored = store().findRun(top.runId()).orElseThrow();
+        assertThat(stored.info()).isEqualTo(top);
+        assertThat(stored.tags()).containsEntry("pipeline.name", "p");
+        assertThat(stored.latestMetrics()).containsOnlyKeys("pipeline.steps_cached", "pipeline.duration_ms");
+        assertThat(stored.latestMetrics().get("pipeline.steps_cached").value()).isEqualTo(2.0);
+        assertThat(store().metricHistory(top.runId(), "pipeline.duration_ms", null, 10).points())
+                .containsExactly(summary.get(1));
+        assertThat(store().childRuns(top.runId())).extracting(RunInfo::runId).containsExactly(step.runId());
+        assertThat(lineage().findExecutions(ExecutionQuery.all().inContext(run.id()))).containsExactly(step);
+    }
+
+    @Test
+    void recordAll_topLevelRunThatExists_conflictsAndWritesNothing() {
+        RunInfo existing = aRun();
+        RunInfo again = new RunInfo(existing.runId(), existing.experimentId(), "again", RunStatus.FINISHED, at(T0),
+                at(T0 + 5), "tck-user", "dev.mlops4j.tck", null, null);
+        Execution step = cachedOf("step0", T0 + 1);
+        assertThatThrownBy(() -> lineage().recordAll(List.of(), List.of(new FinishedRun(again, Map.of(),
+                List.of(metric("m", 1, 0, T0))), finishedChild(again, "step0", step)),
+                List.of(new ExecutionRecord(step, List.of(), List.of(), List.of()))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store().findRun(existing.runId()).orElseThrow().info()).isEqualTo(existing);
+        assertThat(store().findRun(existing.runId()).orElseThrow().latestMetrics()).isEmpty();
+        assertThat(store().findRunInfo(step.runId())).isEmpty();
+        assertThat(lineage().findExecution(step.id())).isEmpty();
     }
 
     @Test

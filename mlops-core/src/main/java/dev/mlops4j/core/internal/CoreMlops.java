@@ -19,6 +19,7 @@ import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.MlopsConfig;
 import dev.mlops4j.tracking.ExperimentInfo;
 import dev.mlops4j.tracking.Limits;
+import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ final class CoreMlops implements Mlops {
         this.registry = store.registry().map(r -> new CoreModelRegistry(r, runs, config.user(), config.clock(),
                 this::ensureOpen, store.description())).orElse(null);
         this.lineage = store.lineage().map(l -> new dev.mlops4j.core.internal.lineage.CoreLineage(l, store, artifacts,
-                runs, config.clock(), this::finishedChild)).orElse(null);
+                runs, config.clock(), new EndedRuns())).orElse(null);
     }
 
     /**
@@ -166,16 +167,34 @@ final class CoreMlops implements Mlops {
     }
 
     /**
-     * The run a {@link dev.mlops4j.lineage.Lineage#recordAll(Run, List, List, List)} call creates ended: checked like a run started with
-     * {@code parent.newRun()}, with the same system tags, user, source and owner.
+     * The runs a lineage batch creates ended ({@link dev.mlops4j.lineage.Lineage#recordAll(Run, List, List, List)},
+     * {@link dev.mlops4j.lineage.Lineage#recordEndedRun}): checked like runs started with {@code newRun()}, with the
+     * same system tags, user, source and owner.
      */
-    private FinishedRun finishedChild(Run parent, ChildRun child) {
-        ensureOpen();
-        child.tags().forEach(Checks::userTag);
-        RunInfo info = new RunInfo(child.id(), parent.experimentId(), Limits.checkRunName(child.name()),
-                child.status(), child.startedAt(), child.endedAt(), config.user(),
-                Checks.truncate(detectSource(), Checks.MAX_SOURCE_LENGTH), parent.id(), ownerId());
-        return new FinishedRun(info, CoreRunStarter.withSystemTags(child.tags()));
+    private final class EndedRuns implements dev.mlops4j.core.internal.lineage.CoreLineage.EndedRuns {
+        @Override
+        public FinishedRun child(Run parent, ChildRun child) {
+            return finished(parent.experimentId(), parent.id(), child, List.of());
+        }
+
+        @Override
+        public FinishedRun child(String experimentId, String parentId, ChildRun child) {
+            return finished(experimentId, parentId, child, List.of());
+        }
+
+        @Override
+        public FinishedRun top(dev.mlops4j.Experiment experiment, ChildRun run, List<Metric> metrics) {
+            return finished(experiment.id(), null, run, metrics);
+        }
+
+        private FinishedRun finished(String experimentId, String parentId, ChildRun run, List<Metric> metrics) {
+            ensureOpen();
+            run.tags().forEach(Checks::userTag);
+            RunInfo info = new RunInfo(run.id(), experimentId, Limits.checkRunName(run.name()), run.status(),
+                    run.startedAt(), run.endedAt(), config.user(),
+                    Checks.truncate(detectSource(), Checks.MAX_SOURCE_LENGTH), parentId, ownerId());
+            return new FinishedRun(info, CoreRunStarter.withSystemTags(run.tags()), metrics);
+        }
     }
 
     @Override

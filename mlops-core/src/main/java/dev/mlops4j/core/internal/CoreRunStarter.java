@@ -14,6 +14,8 @@ import java.util.UUID;
 
 /** Collects the options of a new run; checks them all when {@link #start()} is called, before anything is stored. */
 final class CoreRunStarter implements RunStarter {
+    /** What {@link #id} accepts: the form of the ids mlops4j chooses. */
+    static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
     private final CoreMlops mlops;
     private final String experimentId;
     private String runName = "";
@@ -21,6 +23,7 @@ final class CoreRunStarter implements RunStarter {
     private String user;
     private String source;
     private String parentRunId;
+    private String runId;
 
     CoreRunStarter(CoreMlops mlops, String experimentId) {
         this.mlops = mlops;
@@ -66,14 +69,25 @@ final class CoreRunStarter implements RunStarter {
     }
 
     @Override
+    public RunStarter id(String runId) {
+        Objects.requireNonNull(runId, "runId");
+        if (!RUN_ID.matcher(runId).matches()) {
+            throw new InvalidInputException("a run id is 32 lowercase hex characters, not '" + runId + "'; use"
+                    + " ChildRun.newId() to make one");
+        }
+        this.runId = runId;
+        return this;
+    }
+
+    @Override
     public Run start() {
         mlops.ensureOpen();
         Checks.text("user", user, Checks.MAX_USER_LENGTH);
         Map<String, String> allTags = withSystemTags(tags);
         String effectiveSource = source != null ? source
                 : Checks.truncate(mlops.detectSource(), Checks.MAX_SOURCE_LENGTH);
-        String runId = UUID.randomUUID().toString().replace("-", "");
-        RunInfo info = new RunInfo(runId, experimentId, runName, RunStatus.RUNNING, mlops.now(), null, user,
+        String id = runId != null ? runId : UUID.randomUUID().toString().replace("-", "");
+        RunInfo info = new RunInfo(id, experimentId, runName, RunStatus.RUNNING, mlops.now(), null, user,
                 effectiveSource, parentRunId, mlops.ownerId());
         mlops.store().createRun(info, allTags);
         return new CoreRun(mlops, info);

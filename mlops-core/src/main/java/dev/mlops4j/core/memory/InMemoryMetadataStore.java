@@ -238,6 +238,9 @@ public final class InMemoryMetadataStore implements MetadataStore {
             for (FinishedRun f : finished) {
                 RunState state = new RunState(f.run());
                 state.tags.putAll(f.tags());
+                for (Metric m : f.metrics()) {
+                    state.addMetric(m);
+                }
                 runs.put(f.run().runId(), state);
             }
         } finally {

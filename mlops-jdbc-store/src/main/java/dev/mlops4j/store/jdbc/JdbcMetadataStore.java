@@ -155,7 +155,8 @@ public final class JdbcMetadataStore implements MetadataStore {
      * with the checks and errors of {@link #createRun}.
      */
     void createFinishedRun(WriteTx tx, FinishedRun finished) throws SQLException {
-        writes.insertRun(tx, finished.run(), finished.tags());
+        long runPk = writes.insertRun(tx, finished.run(), finished.tags());
+        writes.insertMetricsOfNewRun(tx, runPk, finished.metrics());
     }
 
     @Override

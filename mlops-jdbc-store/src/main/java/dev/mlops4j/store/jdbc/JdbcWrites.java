@@ -214,7 +214,7 @@ final class JdbcWrites {
      * Inserts a run as it is, ended or not, with the checks of {@link #createRun} but the status: the run of a
      * pipeline step answered from the cache is created FINISHED (in {@link JdbcLineageStore#recordAll}).
      */
-    void insertRun(WriteTx tx, RunInfo run, Map<String, String> tags) throws SQLException {
+    long insertRun(WriteTx tx, RunInfo run, Map<String, String> tags) throws SQLException {
         OptionalLong experiment = Rows.experimentKey(run.experimentId());
         if (experiment.isEmpty() || !exists(tx, "SELECT 1 FROM mlops_experiments WHERE experiment_id = ?",
                 experiment.getAsLong())) {
@@ -260,6 +260,17 @@ final class JdbcWrites {
             runPk = keys.getLong(1);
         }
         upsertTags(tx, runPk, tags);
+        return runPk;
+    }
+
+    /**
+     * Logs metrics to a run created in this transaction, whatever its status (a run created already ended with its
+     * summary, in {@link JdbcLineageStore#recordAll}).
+     */
+    void insertMetricsOfNewRun(WriteTx tx, long runPk, List<Metric> metrics) throws SQLException {
+        if (!metrics.isEmpty()) {
+            insertMetrics(tx, runPk, metrics);
+        }
     }
 
     RunInfo endRun(WriteTx tx, String runId, RunStatus status, Instant endTime, Map<String, String> tags)

@@ -2,6 +2,7 @@ package dev.mlops4j.core.internal.lineage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mlops4j.Experiment;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.NotFoundException;
 import dev.mlops4j.Run;
@@ -28,6 +29,7 @@ import dev.mlops4j.spi.FinishedRun;
 import dev.mlops4j.spi.LineageStore;
 import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.RunArtifact;
+import dev.mlops4j.tracking.Metric;
 import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.SystemTags;
@@ -52,7 +54,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,9 @@ public final class CoreLineage implements Lineage {
     /** The uri scheme of registered model versions: {@code models:/<name>/<version>}. */
     public static final String MODELS_SCHEME = "models:/";
 
+    /** How long a cache-key lookup may be answered from memory; see {@link #executionsWithOutputs}. */
+    public static final java.time.Duration LOOKUP_TTL = java.time.Duration.ofSeconds(30);
+
     /** The property of an execution that was abandoned RUNNING, saying why it was marked FAILED. */
     public static final String ABANDONED_PROPERTY = "abandoned";
     private static final Logger LOG = LoggerFactory.getLogger(CoreLineage.class);
@@ -76,12 +80,21 @@ public final class CoreLineage implements Lineage {
     private final ArtifactStore blobs;
     private final Runs runs;
     private final Clock clock;
-    private final BiFunction<Run, ChildRun, FinishedRun> childRuns;
+    private final EndedRuns endedRuns;
     /**
      * Contexts are unique by type and name and never change or go away, so a context once seen is cached for good:
      * a pipeline run asks for its pipeline's and experiment's contexts every time.
      */
     private final Cache<String, Context> knownContexts = Caffeine.newBuilder().maximumSize(10_000).build();
+    /**
+     * Answers to cache-key lookups (a pipeline step asking "was this computed before?" on every run), by query. A
+     * COMPLETE execution and its events never change, so an answer stays right until an execution with that key is
+     * recorded or an artifact's state changes; this instance's own writes of either invalidate it at once, other
+     * processes' writes are seen after {@link #LOOKUP_TTL}. The caller still checks that each output's content is
+     * intact before reusing it, so a content deleted by another process is never reused.
+     */
+    private final Cache<ExecutionQuery, List<ExecutionOutputs>> lookups = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(LOOKUP_TTL).build();
 
     /**
      * @param store the lineage store
@@ -89,26 +102,54 @@ public final class CoreLineage implements Lineage {
      * @param blobs the artifact store behind {@code runs:/} uris
      * @param runs reads run artifacts
      * @param clock time of retention
-     * @param childRuns makes the stored form of a child run (checked, with system tags, user and owner)
+     * @param endedRuns makes the stored form of the runs a batch creates ended (checked, with system tags, user and
+     *     owner)
      */
     public CoreLineage(LineageStore store, MetadataStore runNames, ArtifactStore blobs, Runs runs, Clock clock,
-                       BiFunction<Run, ChildRun, FinishedRun> childRuns) {
+                       EndedRuns endedRuns) {
         this.store = Objects.requireNonNull(store, "store");
         this.runNames = Objects.requireNonNull(runNames, "runNames");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.childRuns = Objects.requireNonNull(childRuns, "childRuns");
+        this.endedRuns = Objects.requireNonNull(endedRuns, "endedRuns");
     }
 
     @Override
     public void record(ExecutionRecord record) {
-        store.recordExecution(record);
+        try {
+            store.recordExecution(record);
+        } finally {
+            forgetLookups(List.of(record));
+        }
     }
 
     @Override
     public void update(ExecutionRecord update) {
-        store.updateExecution(update);
+        try {
+            store.updateExecution(update);
+        } finally {
+            forgetLookups(List.of(update));
+        }
+    }
+
+    /**
+     * Drops the remembered lookups that these executions answer (same cache key, a state the lookup asks for), also
+     * after a failed write, which may have landed. A cache hit's CACHED execution leaves lookups of COMPLETE ones be.
+     */
+    private void forgetLookups(List<ExecutionRecord> records) {
+        Map<String, Set<ExecutionState>> written = new HashMap<>();
+        for (ExecutionRecord r : records) {
+            if (r != null && r.execution() != null && !r.execution().cacheKey().isEmpty()) {
+                written.computeIfAbsent(r.execution().cacheKey(), k -> new HashSet<>()).add(r.execution().state());
+            }
+        }
+        if (!written.isEmpty()) {
+            lookups.asMap().keySet().removeIf(q -> {
+                Set<ExecutionState> states = written.get(q.cacheKey());
+                return states != null && (q.states().isEmpty() || states.stream().anyMatch(q.states()::contains));
+            });
+        }
     }
 
     @Override
@@ -121,9 +162,60 @@ public final class CoreLineage implements Lineage {
         }
         List<FinishedRun> finished = new ArrayList<>(runs.size());
         for (ChildRun r : runs) {
-            finished.add(childRuns.apply(parent, r));
+            finished.add(endedRuns.child(parent, r));
         }
-        store.recordAll(contexts, finished, records);
+        try {
+            store.recordAll(contexts, finished, records);
+        } finally {
+            forgetLookups(records);
+        }
+    }
+
+    @Override
+    public void recordEndedRun(Experiment experiment, ChildRun run, List<Metric> metrics, List<Context> contexts,
+                               List<ChildRun> children, List<ExecutionRecord> records) {
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(contexts, "contexts");
+        Objects.requireNonNull(children, "children");
+        Objects.requireNonNull(records, "records");
+        List<FinishedRun> finished = new ArrayList<>(children.size() + 1);
+        finished.add(endedRuns.top(experiment, run, metrics)); // first: the children name it as their parent
+        for (ChildRun c : children) {
+            finished.add(endedRuns.child(experiment.id(), run.id(), c));
+        }
+        try {
+            store.recordAll(contexts, finished, records);
+        } finally {
+            forgetLookups(records);
+        }
+    }
+
+    /** Makes the stored form of the runs a batch creates ended: checked, with system tags, user, source and owner. */
+    public interface EndedRuns {
+        /**
+         * @param parent the running parent
+         * @param child a child run of it, created ended
+         * @return its stored form
+         */
+        FinishedRun child(Run parent, ChildRun child);
+
+        /**
+         * @param experimentId the experiment of the parent
+         * @param parentId the parent's id (a run of the same batch)
+         * @param child a child run, created ended
+         * @return its stored form
+         */
+        FinishedRun child(String experimentId, String parentId, ChildRun child);
+
+        /**
+         * @param experiment its experiment
+         * @param run a top-level run, created ended
+         * @param metrics logged to it as it is created
+         * @return its stored form
+         */
+        FinishedRun top(Experiment experiment, ChildRun run, List<Metric> metrics);
     }
 
     /**
@@ -217,7 +309,12 @@ public final class CoreLineage implements Lineage {
 
     @Override
     public List<ExecutionOutputs> executionsWithOutputs(ExecutionQuery query) {
-        return store.findExecutionsWithOutputs(query);
+        Objects.requireNonNull(query, "query");
+        if (query.cacheKey() == null || query.contextId() != null) {
+            return store.findExecutionsWithOutputs(query);
+        }
+        // Remembered (see lookups): a fully cached pipeline re-run asks this once per step.
+        return lookups.get(query, store::findExecutionsWithOutputs);
     }
 
     @Override
@@ -407,7 +504,11 @@ public final class CoreLineage implements Lineage {
         // Records first, contents second: a crash in between leaves unreferenced contents, never a LIVE record
         // pointing at nothing. Whether a content is still named is decided after the marking, so that a LIVE artifact
         // recorded meanwhile with the same content keeps it.
-        store.markArtifactsDeleted(delete.stream().map(Artifact::id).toList(), now);
+        try {
+            store.markArtifactsDeleted(delete.stream().map(Artifact::id).toList(), now);
+        } finally {
+            lookups.invalidateAll(); // remembered outputs may name these artifacts as LIVE
+        }
         List<RetentionReport.KeptContent> keptContents = keptContents(byContent, Set.of());
         Set<String> stays = new HashSet<>(keptContents.stream().map(RetentionReport.KeptContent::fingerprint).toList());
         int blobsDeleted = 0;

@@ -12,6 +12,8 @@ import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Execution;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
+import dev.mlops4j.tracking.Metric;
+import dev.mlops4j.tracking.RunInfo;
 import dev.mlops4j.tracking.RunRecord;
 import dev.mlops4j.tracking.RunStatus;
 import dev.mlops4j.tracking.SystemTags;
@@ -94,5 +96,56 @@ class CoreLineageTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThat(mlops.runs().children(parent.id())).isEmpty();
         parent.finish();
+    }
+
+    @Test
+    void recordEndedRun_runChildrenAndExecutions_areWrittenTogetherWithTheSummary() {
+        var experiment = mlops.experiment("e");
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // stores keep milliseconds
+        Instant end = start.plusMillis(5);
+        ChildRun top = new ChildRun(ChildRun.newId(), "pipeline", RunStatus.FINISHED, start, end,
+                Map.of("pipeline.name", "p"));
+        ChildRun child = new ChildRun(ChildRun.newId(), "step", RunStatus.FINISHED, start, end,
+                Map.of("pipeline.state", "CACHED"));
+        Context ctx = Context.create(Context.PIPELINE_RUN, top.id(), start);
+        Execution cached = new Execution(Execution.newId(), "step", ExecutionState.CACHED, "", child.id(), start, end,
+                Map.of());
+        mlops.lineage().recordEndedRun(experiment, top, List.of(new Metric("pipeline.steps_cached", 1, 0, end)),
+                List.of(ctx), List.of(child), List.of(new ExecutionRecord(cached, List.of(), List.of(),
+                        List.of(ctx.id()))));
+
+        RunRecord stored = mlops.runs().get(top.id());
+        assertThat(stored.info().status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(stored.info().parentRunId()).isNull();
+        assertThat(stored.info().experimentId()).isEqualTo(experiment.id());
+        assertThat(stored.info().startTime()).isEqualTo(start);
+        assertThat(stored.info().endTime()).isEqualTo(end);
+        assertThat(stored.tags()).containsEntry("pipeline.name", "p").containsKey(SystemTags.HOST);
+        assertThat(stored.latestMetrics().get("pipeline.steps_cached").value()).isEqualTo(1.0);
+        assertThat(mlops.runs().children(top.id())).extracting(RunInfo::runId).containsExactly(child.id());
+        assertThat(mlops.runs().get(child.id()).info().experimentId()).isEqualTo(experiment.id());
+        assertThat(mlops.lineage().execution(cached.id())).contains(cached);
+    }
+
+    @Test
+    void recordEndedRun_reservedTag_isRejectedBeforeAnythingIsWritten() {
+        var experiment = mlops.experiment("e");
+        Instant now = Instant.now();
+        ChildRun top = new ChildRun(ChildRun.newId(), "pipeline", RunStatus.FINISHED, now, now,
+                Map.of(SystemTags.PID, "1"));
+        assertThatThrownBy(() -> mlops.lineage().recordEndedRun(experiment, top, List.of(), List.of(), List.of(),
+                List.of())).isInstanceOf(InvalidInputException.class);
+        assertThat(mlops.runs().find(top.id())).isEmpty();
+    }
+
+    @Test
+    void newRunId_chosenId_isTheRunsIdAndMustBeNewAndWellFormed() {
+        String id = ChildRun.newId();
+        Run run = mlops.experiment("e").newRun().id(id).start();
+        assertThat(run.id()).isEqualTo(id);
+        assertThatThrownBy(() -> mlops.experiment("e").newRun().id(id).start()).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> mlops.experiment("e").newRun().id("Not-An-Id")).isInstanceOf(
+                InvalidInputException.class).hasMessageContaining("32 lowercase hex");
+        run.finish();
     }
 }
