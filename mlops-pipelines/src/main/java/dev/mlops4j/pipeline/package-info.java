@@ -22,10 +22,15 @@
  *       {@link dev.mlops4j.pipeline.StepBuilder#version(String)} for what it cannot see), canonical parameters,
  *       input fingerprints and output names. A step whose key matches an
  *       earlier COMPLETE execution with intact outputs (blobs present, files unchanged) is not executed; it is
- *       recorded CACHED, with a child run created already finished. A run's cache hits (and its inputs record) are
- *       queued and written in one transaction before the next step executes and when the run ends, so a fully
- *       cached re-run costs a few commits, not three per step; with hooks they are written at once, so a hook
- *       always finds what it is told about. Because outputs of completed steps are kept when a later step fails,
+ *       recorded CACHED (its cache key and the execution it reused, property {@code cachedFrom}, on the execution),
+ *       with a child run created already finished (tags {@code pipeline.step}, {@code pipeline.state=CACHED}). A
+ *       run's cache hits (and its inputs record) are queued and written in one transaction before the next step
+ *       executes and when the run ends. The run's own tracking run is written when first needed (a step executes, an
+ *       input value is stored): a fully cached re-run writes its run already FINISHED, with its summary metrics, the
+ *       cache hits and its context in <em>one</em> transaction. With hooks everything is written at once, so a hook
+ *       always finds what it is told about. Cache lookups are remembered by the {@code Mlops} instance (answers
+ *       change only when an execution with that key completes or retention deletes artifacts, which this instance
+ *       sees at once and other processes' writes after 30 s); outputs are checked intact on every hit. Because outputs of completed steps are kept when a later step fails,
  *       re-running a failed pipeline resumes where it failed.</li>
  * </ul>
  */

@@ -114,8 +114,9 @@ class PipelineCacheTest {
         assertThat(cached.state()).isEqualTo(ExecutionState.CACHED);
         assertThat(cached.properties()).containsEntry("cachedFrom", first.step("stats").executionId());
         assertThat(second.artifact(STATS)).isEqualTo(first.artifact(STATS));
+        assertThat(cached.runId()).isEqualTo(second.step("stats").stepRunId());
         assertThat(mlops.runs().get(second.step("stats").stepRunId()).tags()).containsEntry("pipeline.state", "CACHED")
-                .containsEntry("pipeline.cached_from", first.step("stats").executionId());
+                .containsEntry("pipeline.step", "stats").doesNotContainKey("pipeline.cache_key");
     }
 
     @Test

@@ -67,7 +67,7 @@ final class Inputs {
         if (!events.isEmpty()) {
             // Queued with the run's first cache hits: written before any step executes, and before the run ends.
             owner.defer(null, new ExecutionRecord(new Execution(executionId, PipelineRunner.INPUTS_EXECUTION_TYPE,
-                    ExecutionState.COMPLETE, "", owner.run.id(), now, now, Map.of("pipeline", owner.pipeline.name())),
+                    ExecutionState.COMPLETE, "", owner.runId, now, now, Map.of("pipeline", owner.pipeline.name())),
                     created, events, owner.contextIds));
         }
     }
@@ -98,8 +98,8 @@ final class Inputs {
             }
             byte[] bytes = serializer.serialize(value);
             String path = "inputs/" + slot.name();
-            ArtifactInfo info = owner.run.logArtifact(path, bytes);
-            Artifact a = new Artifact(Artifact.newId(), slot.artifactType(), "runs:/" + owner.run.id() + "/" + path,
+            ArtifactInfo info = owner.run().logArtifact(path, bytes);
+            Artifact a = new Artifact(Artifact.newId(), slot.artifactType(), "runs:/" + owner.runId + "/" + path,
                     info.sha256(), info.size(), ArtifactState.LIVE, now, props);
             created.add(a);
             return a;

@@ -54,7 +54,6 @@ final class PipelineRunner {
     static final String TAG_STEP = "pipeline.step";
     static final String TAG_STATE = "pipeline.state";
     static final String TAG_CACHE_KEY = "pipeline.cache_key";
-    static final String TAG_CACHED_FROM = "pipeline.cached_from";
     static final String INPUTS_EXECUTION_TYPE = "pipeline-inputs";
 
     final Settings settings;
@@ -65,7 +64,11 @@ final class PipelineRunner {
     final Map<String, StepResult> results = new ConcurrentHashMap<>();
     Lineage lineage;
     Experiment experiment;
-    Run run;
+    /** The pipeline's tracking run's id, chosen before the run is written so that records can name it. */
+    String runId;
+    /** The tracking run once written; see {@link #run()}. Guarded by {@code this}. */
+    private Run run;
+    private Instant started;
     List<String> contextIds;
     Context resumeContext;
     /** Writes of steps that did not run, queued by {@link #defer}, and the run's context; guarded by the first. */
@@ -96,16 +99,17 @@ final class PipelineRunner {
 
     private ResultImpl execute() {
         lineage = settings.mlops().lineage();
-        Instant started = clock.instant();
+        started = clock.instant();
         experiment = settings.mlops().experiment(settings.experiment());
-        var starter = experiment.newRun().name(settings.runName()).tag(TAG_PIPELINE, pipeline.name());
-        settings.tags().forEach(starter::tag);
-        run = starter.start();
+        runId = ChildRun.newId();
+        if (!settings.hooks().isEmpty()) {
+            run(); // hooks are told the run's id and may look it up
+        }
         Throwable pipelineError = null;
         PipelineStatus status;
         try {
             // New with the run: created with the run's first lineage write rather than in a commit of its own.
-            Context runContext = Context.create(Context.PIPELINE_RUN, run.id(), started);
+            Context runContext = Context.create(Context.PIPELINE_RUN, runId, started);
             synchronized (pending) {
                 pendingContexts.add(runContext);
             }
@@ -117,7 +121,7 @@ final class PipelineRunner {
                                 + " lineage was recorded for it; pass the pipelineRunId() of an earlier result"));
             }
             for (PipelineHook h : settings.hooks()) {
-                h.beforePipeline(pipeline, run.id());
+                h.beforePipeline(pipeline, runId);
             }
             new Inputs(this).importAll();
             schedule();
@@ -131,6 +135,20 @@ final class PipelineRunner {
         for (Step s : pipeline.steps()) {
             StepResult r = results.get(s.name());
             steps.add(r != null ? r : notStarted(s, notStartedReason));
+        }
+        if (pipelineError == null && status == PipelineStatus.SUCCEEDED && !runStarted()) {
+            // No step had to run: the run, its summary, the cache hits and contexts are one write.
+            Instant ended = clock.instant();
+            ResultImpl result = new ResultImpl(pipeline.name(), runId, contextIds.get(0), status, steps,
+                    Map.copyOf(data), null, Duration.between(started, ended));
+            try {
+                recordWholeRun(result, ended);
+                afterPipelineHooks(result);
+                return result;
+            } catch (RuntimeException e) {
+                LOG.debug("recording pipeline run {} in one write failed; recording it step by step: {}", runId,
+                        e.toString());
+            }
         }
         try {
             flush(); // the cache hits and never-started steps not written yet, in one transaction
@@ -150,14 +168,55 @@ final class PipelineRunner {
             // The run failed outside any step (missing input, a hook): report it as a failure of the pipeline itself.
             throw finishWithError(pipelineError, steps, started, ended);
         }
-        ResultImpl result = new ResultImpl(pipeline.name(), run.id(), contextIds.get(0), status, steps,
+        ResultImpl result = new ResultImpl(pipeline.name(), runId, contextIds.get(0), status, steps,
                 Map.copyOf(data), error, Duration.between(started, ended));
         endTrackingRun(result);
         return result;
     }
 
+    /**
+     * The pipeline's tracking run, started (written RUNNING) on first use: when a step executes, a hook is
+     * registered, an input value is stored, or the run ends with something to report step by step. A run in which
+     * every step is a cache hit never needs it; {@link #recordWholeRun} writes it already ended instead.
+     *
+     * @return the run
+     */
+    synchronized Run run() {
+        if (run == null) {
+            var starter = experiment.newRun().id(runId).name(settings.runName()).tag(TAG_PIPELINE, pipeline.name());
+            settings.tags().forEach(starter::tag);
+            run = starter.start();
+        }
+        return run;
+    }
+
+    private synchronized boolean runStarted() {
+        return run != null;
+    }
+
+    /** Writes the run (FINISHED, with its summary), the queued cache hits and the new contexts in one transaction. */
+    private void recordWholeRun(ResultImpl result, Instant ended) {
+        Map<String, String> tags = new LinkedHashMap<>(settings.tags());
+        tags.put(TAG_PIPELINE, pipeline.name());
+        ChildRun top = new ChildRun(runId, settings.runName(), RunStatus.FINISHED, started, ended, tags);
+        synchronized (pending) {
+            lineage.recordEndedRun(experiment, top, summary(result, ended).metrics(), List.copyOf(pendingContexts),
+                    List.copyOf(pendingRuns), List.copyOf(pending));
+            pendingContexts.clear();
+            pendingRuns.clear();
+            pending.clear();
+        }
+    }
+
+    private static LogBatch summary(ResultImpl result, Instant at) {
+        return new LogBatch(Map.of(), List.of(
+                new Metric("pipeline.steps_executed", result.executedSteps().size(), 0, at),
+                new Metric("pipeline.steps_cached", result.cachedSteps().size(), 0, at),
+                new Metric("pipeline.duration_ms", result.duration().toMillis(), 0, at)), Map.of());
+    }
+
     private RuntimeException finishWithError(Throwable error, List<StepResult> steps, Instant started, Instant ended) {
-        ResultImpl result = new ResultImpl(pipeline.name(), run.id(), contextIds == null ? "" : contextIds.get(0),
+        ResultImpl result = new ResultImpl(pipeline.name(), runId, contextIds == null ? "" : contextIds.get(0),
                 PipelineStatus.FAILED, steps, Map.copyOf(data), error, Duration.between(started, ended));
         endTrackingRun(result);
         if (error instanceof Error e) {
@@ -168,11 +227,8 @@ final class PipelineRunner {
 
     private void endTrackingRun(ResultImpl result) {
         try {
-            Instant at = clock.instant();
-            LogBatch summary = new LogBatch(Map.of(), List.of(
-                    new Metric("pipeline.steps_executed", result.executedSteps().size(), 0, at),
-                    new Metric("pipeline.steps_cached", result.cachedSteps().size(), 0, at),
-                    new Metric("pipeline.duration_ms", result.duration().toMillis(), 0, at)), Map.of());
+            LogBatch summary = summary(result, clock.instant());
+            Run run = run();
             // The summary and the end in one commit where possible (a failed run's end adds its error tags).
             switch (result.status()) {
                 case SUCCEEDED -> run.end(RunStatus.FINISHED, summary);
@@ -183,17 +239,21 @@ final class PipelineRunner {
                 case CANCELED -> run.end(RunStatus.KILLED, summary);
             }
         } finally {
-            for (PipelineHook h : settings.hooks()) {
-                try {
-                    if (result.status() == PipelineStatus.SUCCEEDED) {
-                        h.afterPipeline(result);
-                    } else {
-                        h.onPipelineError(result, result.error());
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("pipeline hook {} threw after pipeline '{}' run {}: {}", h, pipeline.name(), run.id(),
-                            e.toString(), e);
+            afterPipelineHooks(result);
+        }
+    }
+
+    private void afterPipelineHooks(ResultImpl result) {
+        for (PipelineHook h : settings.hooks()) {
+            try {
+                if (result.status() == PipelineStatus.SUCCEEDED) {
+                    h.afterPipeline(result);
+                } else {
+                    h.onPipelineError(result, result.error());
                 }
+            } catch (RuntimeException e) {
+                LOG.warn("pipeline hook {} threw after pipeline '{}' run {}: {}", h, pipeline.name(), runId,
+                        e.toString(), e);
             }
         }
     }
@@ -265,7 +325,7 @@ final class PipelineRunner {
                 return;
             }
             try {
-                lineage.recordAll(run, List.copyOf(pendingContexts), List.copyOf(pendingRuns), List.copyOf(pending));
+                lineage.recordAll(run(), List.copyOf(pendingContexts), List.copyOf(pendingRuns), List.copyOf(pending));
             } finally {
                 pendingContexts.clear();
                 pendingRuns.clear();

@@ -130,9 +130,10 @@ final class StepRunner {
             events.add(new Event(executionId, a.id(), EventType.OUTPUT, o.name(), end));
             outputs.put(o.name(), Produced.lazy(o, a, owner.lineage));
         }
+        // The cache key and the execution reused are on the CACHED execution (its cacheKey, property cachedFrom),
+        // not repeated as tags: each distinct tag value costs a page of the tag index in every re-run's commit.
         ChildRun child = new ChildRun(childId, step.name(), RunStatus.FINISHED, start, end, Map.of(
-                PipelineRunner.TAG_STEP, step.name(), PipelineRunner.TAG_STATE, ExecutionState.CACHED.name(),
-                PipelineRunner.TAG_CACHE_KEY, key, PipelineRunner.TAG_CACHED_FROM, hit.execution().id()));
+                PipelineRunner.TAG_STEP, step.name(), PipelineRunner.TAG_STATE, ExecutionState.CACHED.name()));
         owner.defer(child, new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CACHED, key,
                 childId, start, end, Map.of("cachedFrom", hit.execution().id(), "codeVersion",
                 codeVersion())), List.of(), events, owner.contextIds));
@@ -149,7 +150,7 @@ final class StepRunner {
      */
     private StepResult execute(String key, Map<String, Produced> inputs, Instant start) {
         owner.flush(); // what happened before this step is durable before it starts
-        var starter = owner.experiment.newRun().name(step.name()).parent(owner.run)
+        var starter = owner.experiment.newRun().name(step.name()).parent(owner.run())
                 .tag(PipelineRunner.TAG_STEP, step.name());
         if (!key.isEmpty()) {
             starter.tag(PipelineRunner.TAG_CACHE_KEY, key);
