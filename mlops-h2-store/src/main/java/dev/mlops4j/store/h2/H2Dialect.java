@@ -38,6 +38,13 @@ final class H2Dialect implements SqlDialect {
     }
 
     @Override
+    public void afterMigration(Connection connection, int version) throws SQLException {
+        if (version == H2SchemaTuning.VERSION) {
+            H2SchemaTuning.apply(connection);
+        }
+    }
+
+    @Override
     public String name() {
         return "H2";
     }

@@ -2,8 +2,14 @@ package dev.mlops4j.store.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.mlops4j.Mlops;
 import dev.mlops4j.StoreVersionException;
+import dev.mlops4j.lineage.Context;
+import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionQuery;
+import dev.mlops4j.lineage.ExecutionState;
 import dev.mlops4j.registry.AuditEntry;
 import dev.mlops4j.registry.ModelVersion;
 import dev.mlops4j.spi.Audited;
@@ -11,6 +17,11 @@ import dev.mlops4j.spi.MetadataStore;
 import dev.mlops4j.spi.NewModelVersion;
 import dev.mlops4j.spi.RegistryChange;
 import dev.mlops4j.spi.RegistryStore;
+import dev.mlops4j.tracking.ArtifactInfo;
+import dev.mlops4j.tracking.RunInfo;
+import dev.mlops4j.tracking.RunRecord;
+import dev.mlops4j.tracking.RunStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,7 +47,7 @@ class H2SchemaMigrationTest {
         H2MetadataStore.open(home).close();
 
         List<String> rows = history();
-        assertThat(rows).hasSize(5);
+        assertThat(rows).hasSize(6);
         assertThat(rows.get(0)).startsWith("1|tracking|").matches("1\\|tracking\\|[0-9a-f]{64}");
         assertThat(rows.get(1)).matches("2\\|registry\\|[0-9a-f]{64}");
         assertThat(rows.get(2)).matches("3\\|lineage\\|[0-9a-f]{64}");
@@ -108,7 +119,7 @@ class H2SchemaMigrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(history()).hasSize(5);
+        assertThat(history()).hasSize(6);
     }
 
     @Test
@@ -136,7 +147,7 @@ class H2SchemaMigrationTest {
             assertThat(created.audit()).extracting(AuditEntry::sequence).containsExactly(1L, 2L);
             assertThat(store.lineage()).isPresent();
         }
-        assertThat(history()).hasSize(5);
+        assertThat(history()).hasSize(6);
     }
 
     @Test
@@ -159,7 +170,7 @@ class H2SchemaMigrationTest {
                     Fixtures.at(Fixtures.T0)));
             assertThat(lineage.findContext("pipeline", "wine")).contains(context);
         }
-        assertThat(history()).hasSize(5);
+        assertThat(history()).hasSize(6);
     }
 
     @Test
@@ -177,7 +188,7 @@ class H2SchemaMigrationTest {
         try (MetadataStore store = H2MetadataStore.open(home)) {
             assertThat(store.lineage().orElseThrow().findExecution(running.id())).contains(running);
         }
-        assertThat(history()).hasSize(5);
+        assertThat(history()).hasSize(6);
         assertThat(query("SELECT index_name FROM information_schema.indexes WHERE"
                 + " index_name = 'MLOPS_LINEAGE_EXECUTIONS_STATE'")).hasSize(1);
     }
@@ -195,9 +206,77 @@ class H2SchemaMigrationTest {
         try (MetadataStore store = H2MetadataStore.open(home)) {
             assertThat(store.findArtifactsByHash(List.of("ab".repeat(32)))).hasSize(1);
         }
-        assertThat(history()).hasSize(5);
+        assertThat(history()).hasSize(6);
         assertThat(query("SELECT index_name FROM information_schema.indexes WHERE"
                 + " index_name = 'MLOPS_ARTIFACTS_SHA256'")).hasSize(1);
+    }
+
+    @Test
+    void open_goldenStoreOfSchemaVersion5_upgradesKeepingRunsAndLineage() throws Exception {
+        copyGolden("v5");
+        assertThat(history()).hasSize(5);
+        assertThat(indexesOf("MLOPS_LINEAGE_EVENTS")).hasSize(4);
+        assertThat(indexesOf("MLOPS_LINEAGE_ATTRIBUTIONS")).hasSize(4);
+
+        try (Mlops mlops = Mlops.builder().home(home).build()) {
+            RunRecord run = mlops.runs().search("golden").filter("attributes.run_name = 'train'").first()
+                    .orElseThrow();
+            RunInfo train = run.info();
+            assertThat(run.info().status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(run.params()).containsEntry("max_depth", "6").containsEntry("trainer", "cart");
+            assertThat(run.tags()).containsEntry("team", "risk");
+            assertThat(run.latestMetrics().get("accuracy").value()).isEqualTo(0.93);
+            assertThat(mlops.runs().metricHistory(train.runId(), "loss").all()).hasSize(5);
+            assertThat(mlops.runs().artifacts(train.runId())).extracting(ArtifactInfo::path).contains("notes.txt");
+            Context pipeline = mlops.lineage().findContext(Context.PIPELINE, "golden-pipeline").orElseThrow();
+            assertThat(mlops.lineage().executions(ExecutionQuery.all().inContext(pipeline.id())))
+                    .extracting(Execution::type, Execution::state).containsExactlyInAnyOrder(
+                            tuple("make", ExecutionState.COMPLETE), tuple("shout", ExecutionState.COMPLETE),
+                            tuple("make", ExecutionState.CACHED), tuple("shout", ExecutionState.CACHED));
+            String made = mlops.lineage().executions(ExecutionQuery.all().withType("make")
+                    .withStates(ExecutionState.COMPLETE)).get(0).id();
+            String text = mlops.lineage().eventsOfExecution(made).get(0).artifactId();
+            assertThat(mlops.lineage().downstream(text).executions()).hasSize(2); // shout, executed and cached
+        }
+        assertThat(history()).hasSize(6);
+        // The foreign keys now use the explicit indexes; the duplicates are gone and the keys still hold.
+        assertThat(indexesOf("MLOPS_LINEAGE_EVENTS")).hasSize(3).doesNotContain("CONSTRAINT_INDEX_DF6");
+        assertThat(indexesOf("MLOPS_LINEAGE_ATTRIBUTIONS")).hasSize(3);
+        assertThat(query("SELECT index_name FROM information_schema.table_constraints WHERE constraint_name ="
+                + " 'MLOPS_LINEAGE_EVENTS_ARTIFACT_FK'")).containsExactly("MLOPS_LINEAGE_EVENTS_ARTIFACT");
+        assertThatThrownBy(() -> sql("INSERT INTO mlops_lineage_events VALUES ('"
+                + "0".repeat(32) + "', '" + "1".repeat(32) + "', 'INPUT', 'x', 0)")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("Referential integrity");
+        assertThat(query("SELECT identity_cache FROM information_schema.columns WHERE table_name = 'MLOPS_RUNS'"
+                + " AND column_name = 'RUN_PK'")).containsExactly(Integer.toString(H2SchemaTuning.RUN_ID_CACHE));
+    }
+
+    @Test
+    void open_freshHome_hasTheTunedForeignKeys() throws Exception {
+        H2MetadataStore.open(home).close();
+        for (H2SchemaTuning.ForeignKey fk : H2SchemaTuning.DUPLICATED) {
+            assertThat(query("SELECT constraint_name FROM information_schema.table_constraints WHERE"
+                    + " constraint_type = 'FOREIGN KEY' AND table_name = '" + fk.table() + "' AND constraint_name"
+                    + " = '" + fk.name() + "'")).hasSize(1);
+        }
+        assertThat(indexesOf("MLOPS_LINEAGE_EVENTS")).hasSize(3);
+        assertThat(indexesOf("MLOPS_LINEAGE_ATTRIBUTIONS")).hasSize(3);
+    }
+
+    private List<String> indexesOf(String table) throws SQLException {
+        return query("SELECT index_name FROM information_schema.indexes WHERE table_name = '" + table + "'");
+    }
+
+    /** Copies a store written by an earlier mlops4j (see {@code golden/<version>/README.md}) into {@link #home}. */
+    private void copyGolden(String version) throws Exception {
+        Path golden = Path.of(getClass().getResource("/golden/" + version + "/mlops.mv.db").toURI()).getParent();
+        try (var files = Files.walk(golden)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = home.resolve(golden.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
     }
 
     private void dropLineage() throws SQLException {

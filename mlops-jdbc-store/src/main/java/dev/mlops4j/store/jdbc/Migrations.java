@@ -30,7 +30,7 @@ final class Migrations {
     static final String LOCATION = "/dev/mlops4j/store/jdbc/migrations/";
     /** The bundled scripts, oldest first. Add new files here; never edit one that has been released. */
     static final List<String> FILES = List.of("V1__tracking.sql", "V2__registry.sql", "V3__lineage.sql",
-            "V4__lineage_states.sql", "V5__artifact_hashes.sql");
+            "V4__lineage_states.sql", "V5__artifact_hashes.sql", "V6__physical_tuning.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final String HISTORY = "mlops_schema_history";
@@ -110,6 +110,7 @@ final class Migrations {
             for (String sql : m.statements()) {
                 s.execute(dialect.migrationStatement(sql));
             }
+            dialect.afterMigration(c, m.version());
             try (PreparedStatement p = c.prepareStatement("INSERT INTO " + HISTORY
                     + " (version, description, checksum, installed_at) VALUES (?, ?, ?, ?)")) {
                 p.setInt(1, m.version());

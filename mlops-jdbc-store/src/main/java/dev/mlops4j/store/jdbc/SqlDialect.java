@@ -149,6 +149,19 @@ public interface SqlDialect {
     }
 
     /**
+     * Work of a schema migration that portable SQL cannot express (names a database chose itself, settings of one
+     * database), done after the script's statements, before the version is recorded, on the same connection and in
+     * the same transaction where the database allows it. The script says what each dialect does for its version.
+     * The default does nothing.
+     *
+     * @param connection the migrating connection (auto-commit off)
+     * @param version the schema version whose script just ran
+     * @throws SQLException on a database failure, which fails the migration
+     */
+    default void afterMigration(Connection connection, int version) throws SQLException {
+    }
+
+    /**
      * @param timeoutMillis the time to wait for a row lock
      * @return the statement that sets it for the session
      */

@@ -1,0 +1,13 @@
+-- mlops4j schema version 6: physical tuning that only some databases need; no table or column changes.
+--
+-- Nothing here is portable SQL, so this script has no statements: each dialect does the work in
+-- SqlDialect.afterMigration(connection, 6), in the same transaction as this version's history row.
+--
+-- H2 (H2Dialect): a foreign key declared before an index on its column gets an index of its own, so
+-- mlops_lineage_events (artifact_id) and mlops_lineage_attributions (execution_id) each had two identical
+-- one-column indexes, both written on every insert; their foreign keys are re-created on the explicit indexes and
+-- the duplicates dropped. The identity of mlops_runs hands out ids from a cache of 1,024 instead of 32, because
+-- H2 commits its catalog whenever the cache runs out: once every 32 new runs, inside a user's write. A crash
+-- skips the unused cached ids (ids are never reused, and nothing depends on them being consecutive).
+--
+-- PostgreSQL: nothing (it creates no index for a foreign key, and its sequences are cheap to advance).
