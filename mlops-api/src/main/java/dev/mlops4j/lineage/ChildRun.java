@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param status how it ended: FINISHED, FAILED or KILLED
  * @param startedAt when it started
  * @param endedAt when it ended, not before {@code startedAt}
- * @param tags its tags (user tags; the engine adds its system tags)
+ * @param tags its tags, user tags only; the engine adds the system tags (host, process id, version) to a top-level
+ *     run only: a child run is recorded by its parent's process, in its parent's batch
  */
 public record ChildRun(String id, String name, RunStatus status, Instant startedAt, Instant endedAt,
                        Map<String, String> tags) {

@@ -25,6 +25,7 @@ import dev.mlops4j.tracking.RunRecord;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -169,7 +170,7 @@ final class CoreMlops implements Mlops {
     /**
      * The runs a lineage batch creates ended ({@link dev.mlops4j.lineage.Lineage#recordAll(Run, List, List, List)},
      * {@link dev.mlops4j.lineage.Lineage#recordEndedRun}): checked like runs started with {@code newRun()}, with the
-     * same system tags, user, source and owner.
+     * same user, source and owner; a top-level run also gets the system tags, a child run only its own tags.
      */
     private final class EndedRuns implements dev.mlops4j.core.internal.lineage.CoreLineage.EndedRuns {
         @Override
@@ -193,7 +194,10 @@ final class CoreMlops implements Mlops {
             RunInfo info = new RunInfo(run.id(), experimentId, Limits.checkRunName(run.name()), run.status(),
                     run.startedAt(), run.endedAt(), config.user(),
                     Checks.truncate(detectSource(), Checks.MAX_SOURCE_LENGTH), parentId, ownerId());
-            return new FinishedRun(info, CoreRunStarter.withSystemTags(run.tags()), metrics);
+            // A child run is recorded by its parent's process in the parent's batch: the parent's system tags say
+            // where, and repeating them would cost three rows (and index entries) per cache hit.
+            Map<String, String> tags = parentId == null ? CoreRunStarter.withSystemTags(run.tags()) : run.tags();
+            return new FinishedRun(info, tags, metrics);
         }
     }
 

@@ -259,7 +259,7 @@ final class JdbcWrites {
             keys.next();
             runPk = keys.getLong(1);
         }
-        upsertTags(tx, runPk, tags);
+        insertTags(tx, runPk, tags);
         return runPk;
     }
 
@@ -427,6 +427,21 @@ final class JdbcWrites {
             return;
         }
         PreparedStatement ps = tx.prepare(upsertTag);
+        for (Map.Entry<String, String> t : tags.entrySet()) {
+            ps.setLong(1, runPk);
+            ps.setString(2, t.getKey());
+            ps.setString(3, t.getValue());
+            executeOrAdd(ps, tags.size());
+        }
+        executeBatchIfMany(ps, tags.size());
+    }
+
+    /** The tags of a run inserted in this transaction: none can exist yet, so no upsert (which reads first). */
+    private static void insertTags(WriteTx tx, long runPk, Map<String, String> tags) throws SQLException {
+        if (tags.isEmpty()) {
+            return;
+        }
+        PreparedStatement ps = tx.prepare("INSERT INTO mlops_tags (run_pk, tag_key, tag_value) VALUES (?, ?, ?)");
         for (Map.Entry<String, String> t : tags.entrySet()) {
             ps.setLong(1, runPk);
             ps.setString(2, t.getKey());

@@ -131,12 +131,13 @@ final class StepRunner {
             outputs.put(o.name(), Produced.lazy(o, a, owner.lineage));
         }
         // The cache key and the execution reused are on the CACHED execution (its cacheKey, property cachedFrom),
-        // not repeated as tags: each distinct tag value costs a page of the tag index in every re-run's commit.
+        // not repeated as tags: each distinct tag value costs a page of the tag index in every re-run's commit. Nor
+        // is the code version, which the execution reused records (the cache key includes it).
         ChildRun child = new ChildRun(childId, step.name(), RunStatus.FINISHED, start, end, Map.of(
                 PipelineRunner.TAG_STEP, step.name(), PipelineRunner.TAG_STATE, ExecutionState.CACHED.name()));
         owner.defer(child, new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CACHED, key,
-                childId, start, end, Map.of("cachedFrom", hit.execution().id(), "codeVersion",
-                codeVersion())), List.of(), events, owner.contextIds));
+                childId, start, end, Map.of("cachedFrom", hit.execution().id())), List.of(), events,
+                owner.contextIds));
         owner.data.putAll(outputs);
         StepResult result = new StepResult(step.name(), ExecutionState.CACHED, childId, executionId, key, 0, start,
                 end, null);
