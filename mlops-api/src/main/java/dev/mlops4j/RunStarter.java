@@ -38,6 +38,15 @@ public interface RunStarter {
      */
     RunStarter id(String runId);
 
+    /**
+     * Records a start time other than now, as MLflow's {@code create_run(start_time=...)} does: for a caller that
+     * writes the run after the work it stands for began (a pipeline writes its run when a step first executes).
+     *
+     * @param startTime when the run started
+     * @return this starter
+     */
+    RunStarter startTime(java.time.Instant startTime);
+
     /** @return the started run */
     Run start();
 }

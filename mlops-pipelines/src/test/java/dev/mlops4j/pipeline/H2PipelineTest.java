@@ -189,6 +189,9 @@ class H2PipelineTest {
             assertThat(r.cachedSteps()).containsExactly("read");
             assertThat(r.executedSteps()).containsExactly("write");
             assertThat(seenByTheStep).hasValue(RunStatus.RUNNING);
+            // Written when the step needed it, but with the time the pipeline run began.
+            assertThat(mlops.runs().get(r.pipelineRunId()).info().startTime())
+                    .isBeforeOrEqualTo(mlops.runs().get(r.step("read").stepRunId()).info().startTime());
             assertThat(mlops.runs().get(r.pipelineRunId()).info().status()).isEqualTo(RunStatus.FINISHED);
             assertThat(mlops.runs().get(r.pipelineRunId()).latestMetrics().get("pipeline.steps_cached").value())
                     .isEqualTo(1.0);

@@ -24,6 +24,7 @@ final class CoreRunStarter implements RunStarter {
     private String source;
     private String parentRunId;
     private String runId;
+    private java.time.Instant startTime;
 
     CoreRunStarter(CoreMlops mlops, String experimentId) {
         this.mlops = mlops;
@@ -80,6 +81,12 @@ final class CoreRunStarter implements RunStarter {
     }
 
     @Override
+    public RunStarter startTime(java.time.Instant startTime) {
+        this.startTime = Objects.requireNonNull(startTime, "startTime");
+        return this;
+    }
+
+    @Override
     public Run start() {
         mlops.ensureOpen();
         Checks.text("user", user, Checks.MAX_USER_LENGTH);
@@ -87,7 +94,8 @@ final class CoreRunStarter implements RunStarter {
         String effectiveSource = source != null ? source
                 : Checks.truncate(mlops.detectSource(), Checks.MAX_SOURCE_LENGTH);
         String id = runId != null ? runId : UUID.randomUUID().toString().replace("-", "");
-        RunInfo info = new RunInfo(id, experimentId, runName, RunStatus.RUNNING, mlops.now(), null, user,
+        RunInfo info = new RunInfo(id, experimentId, runName, RunStatus.RUNNING,
+                startTime != null ? startTime : mlops.now(), null, user,
                 effectiveSource, parentRunId, mlops.ownerId());
         mlops.store().createRun(info, allTags);
         return new CoreRun(mlops, info);

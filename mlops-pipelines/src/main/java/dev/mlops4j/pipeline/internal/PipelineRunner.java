@@ -183,7 +183,8 @@ final class PipelineRunner {
      */
     synchronized Run run() {
         if (run == null) {
-            var starter = experiment.newRun().id(runId).name(settings.runName()).tag(TAG_PIPELINE, pipeline.name());
+            var starter = experiment.newRun().id(runId).startTime(started).name(settings.runName())
+                    .tag(TAG_PIPELINE, pipeline.name());
             settings.tags().forEach(starter::tag);
             run = starter.start();
         }

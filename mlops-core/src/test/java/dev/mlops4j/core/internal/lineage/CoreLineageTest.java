@@ -140,10 +140,12 @@ class CoreLineageTest {
     }
 
     @Test
-    void newRunId_chosenId_isTheRunsIdAndMustBeNewAndWellFormed() {
+    void newRunId_chosenIdAndStartTime_areTheRunsAndTheIdMustBeNewAndWellFormed() {
         String id = ChildRun.newId();
-        Run run = mlops.experiment("e").newRun().id(id).start();
+        Instant began = Instant.parse("2026-01-02T03:04:05.678Z");
+        Run run = mlops.experiment("e").newRun().id(id).startTime(began).start();
         assertThat(run.id()).isEqualTo(id);
+        assertThat(mlops.runs().get(id).info().startTime()).isEqualTo(began);
         assertThatThrownBy(() -> mlops.experiment("e").newRun().id(id).start()).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> mlops.experiment("e").newRun().id("Not-An-Id")).isInstanceOf(
                 InvalidInputException.class).hasMessageContaining("32 lowercase hex");
