@@ -423,25 +423,20 @@ final class JdbcWrites {
     }
 
     private void upsertTags(WriteTx tx, long runPk, Map<String, String> tags) throws SQLException {
-        if (tags.isEmpty()) {
-            return;
-        }
-        PreparedStatement ps = tx.prepare(upsertTag);
-        for (Map.Entry<String, String> t : tags.entrySet()) {
-            ps.setLong(1, runPk);
-            ps.setString(2, t.getKey());
-            ps.setString(3, t.getValue());
-            executeOrAdd(ps, tags.size());
-        }
-        executeBatchIfMany(ps, tags.size());
+        writeTags(tx, upsertTag, runPk, tags);
     }
 
     /** The tags of a run inserted in this transaction: none can exist yet, so no upsert (which reads first). */
     private static void insertTags(WriteTx tx, long runPk, Map<String, String> tags) throws SQLException {
+        writeTags(tx, "INSERT INTO mlops_tags (run_pk, tag_key, tag_value) VALUES (?, ?, ?)", runPk, tags);
+    }
+
+    /** @param sql an insert or upsert of (run_pk, tag_key, tag_value) */
+    private static void writeTags(WriteTx tx, String sql, long runPk, Map<String, String> tags) throws SQLException {
         if (tags.isEmpty()) {
             return;
         }
-        PreparedStatement ps = tx.prepare("INSERT INTO mlops_tags (run_pk, tag_key, tag_value) VALUES (?, ?, ?)");
+        PreparedStatement ps = tx.prepare(sql);
         for (Map.Entry<String, String> t : tags.entrySet()) {
             ps.setLong(1, runPk);
             ps.setString(2, t.getKey());
