@@ -8,9 +8,10 @@ import java.util.Objects;
 
 /**
  * A tracking run that is created already ended, in the same atomic write as the executions it stands for
- * ({@link Lineage#recordAll(dev.mlops4j.Run, java.util.List, java.util.List, java.util.List)}): how a pipeline
- * records a step it did not have to run (a cache hit) without a separate commit to start the run and another to end
- * it. Usually a child run; {@link Lineage#recordEndedRun} also creates the top-level run of such a batch this way.
+ * ({@link Lineage#recordAll(dev.mlops4j.Run, java.util.List, java.util.List, java.util.List)}), without a separate
+ * commit to start the run and another to end it: for work that is known only once it is over. Usually a child run;
+ * {@link Lineage#recordEndedRun} also creates the top-level run of such a batch this way (how a pipeline run in which
+ * every step was a cache hit is recorded).
  *
  * @param id the new run's id, 32 lowercase hex characters chosen by the writer ({@link #newId()}); executions name it
  *     as their {@code runId}

@@ -41,7 +41,7 @@ public interface Lineage {
 
     /**
      * Creates new contexts and child runs of {@code parent} already ended, and records executions, all in one atomic
-     * write: one transaction instead of three per step for the steps of a pipeline answered from its cache.
+     * write: how a pipeline records its consecutive cache hits (CACHED executions) in one transaction.
      *
      * @param parent the tracking run the child runs belong to (they join its experiment); ignored without runs
      * @param contexts contexts to create, e.g. a new pipeline run's ({@link Context#create}); one whose type and name

@@ -13,7 +13,9 @@
  * reason. An execution whose tracking run has ended while it was still RUNNING (its process died) is marked FAILED,
  * with an {@code abandoned} property saying why, when orphaned runs are recovered (by default when {@code Mlops}
  * opens). {@link dev.mlops4j.lineage.Lineage#recordAll recordAll} writes several executions, new contexts and
- * already-ended child runs in one transaction: how a pipeline records a run's consecutive cache hits in one commit.
+ * already-ended child runs in one transaction: how a pipeline records a run's consecutive cache hits in one commit;
+ * {@link dev.mlops4j.lineage.Lineage#recordEndedRun recordEndedRun} also creates their top-level run, ended, with its
+ * summary metrics: how a pipeline run in which every step was a cache hit is one commit in all.
  *
  * <p>Unlike ML Metadata, retention is part of the model: {@link dev.mlops4j.lineage.Lineage#collectGarbage} deletes
  * old contents but keeps their records (state DELETED), so the graph answering "which data made this model?" stays

@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * A tracking run that a {@link LineageStore#recordAll(java.util.List, java.util.List, java.util.List)} call creates
- * already ended, with its tags: the run of a pipeline step that did not have to run (a cache hit), written in the
- * same transaction as its execution.
+ * already ended, with its tags, in the same transaction as the executions it stands for: work that is known only once
+ * it is over.
  *
  * <p>A batch may also create the top-level run of the others, with the summary metrics it ended with: a pipeline run
  * none of whose steps had to run.

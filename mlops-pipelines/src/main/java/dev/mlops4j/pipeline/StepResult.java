@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param stepName the step
  * @param state COMPLETE, CACHED, FAILED, or CANCELED (also when it never started: the run was cancelled or
  *     another step failed; its CANCELED execution says why)
- * @param stepRunId its tracking run, empty if it did not start
+ * @param stepRunId its tracking run, empty if it did not start; for a cache hit, which runs nothing and gets no run,
+ *     the run recorded with the execution it reused (where its outputs came from)
  * @param executionId its lineage execution, empty if none was recorded
  * @param cacheKey its cache key, empty if it was not cacheable
  * @param attempts how many attempts were made (0 for cached and unreached steps)

@@ -7,9 +7,9 @@
  *       A {@link dev.mlops4j.pipeline.Step} declares the slots it reads and writes, its parameters and code version.
  *       A {@link dev.mlops4j.pipeline.Pipeline} connects steps by slot names (as Kedro does) and checks the graph when
  *       built: missing inputs, duplicate outputs and cycles fail before anything runs.</li>
- *   <li>A run ({@link dev.mlops4j.pipeline.PipelineExecution}) is a tracking run; each step is a child run. Steps run
- *       one after another or, given an executor, as soon as their producers finish. Attempts are retried with
- *       backoff ({@link dev.mlops4j.pipeline.RetryPolicy}), bounded by timeouts, and cancellable.</li>
+ *   <li>A run ({@link dev.mlops4j.pipeline.PipelineExecution}) is a tracking run; each step it executes is a child
+ *       run. Steps run one after another or, given an executor, as soon as their producers finish. Attempts are
+ *       retried with backoff ({@link dev.mlops4j.pipeline.RetryPolicy}), bounded by timeouts, and cancellable.</li>
  *   <li>Outputs are stored in the artifact store (files are left in place and fingerprinted) and recorded as lineage
  *       {@link dev.mlops4j.lineage.Artifact artifacts}; every step is an {@link dev.mlops4j.lineage.Execution} with
  *       its input and output events: recorded RUNNING with its inputs when it starts (so a step in flight is
@@ -22,10 +22,11 @@
  *       {@link dev.mlops4j.pipeline.StepBuilder#version(String)} for what it cannot see), canonical parameters,
  *       input fingerprints and output names. A step whose key matches an
  *       earlier COMPLETE execution with intact outputs (blobs present, files unchanged) is not executed; it is
- *       recorded CACHED (its cache key and the execution it reused, property {@code cachedFrom}, on the execution),
- *       with a child run created already finished (tags {@code pipeline.step}, {@code pipeline.state=CACHED}). A
- *       run's cache hits (and its inputs record) are queued and written in one transaction before the next step
- *       executes and when the run ends. The run's own tracking run is written when first needed (a step executes, an
+ *       recorded as a CACHED execution of the pipeline run (with its cache key and, in property {@code cachedFrom},
+ *       the execution it reused). Nothing runs, so a hit gets no child run (an hourly re-run would otherwise leave
+ *       a dozen empty runs every hour); its {@link dev.mlops4j.pipeline.StepResult#stepRunId()} names the run that
+ *       made the outputs it reuses. A run's cache hits (and its inputs record) are queued and written in one
+ *       transaction before the next step executes and when the run ends. The run's own tracking run is written when first needed (a step executes, an
  *       input value is stored): a fully cached re-run writes its run already FINISHED, with its summary metrics, the
  *       cache hits and its context in <em>one</em> transaction. With hooks everything is written at once, so a hook
  *       always finds what it is told about. Cache lookups are remembered by the {@code Mlops} instance (answers

@@ -66,7 +66,7 @@ final class Inputs {
         }
         if (!events.isEmpty()) {
             // Queued with the run's first cache hits: written before any step executes, and before the run ends.
-            owner.defer(null, new ExecutionRecord(new Execution(executionId, PipelineRunner.INPUTS_EXECUTION_TYPE,
+            owner.defer(new ExecutionRecord(new Execution(executionId, PipelineRunner.INPUTS_EXECUTION_TYPE,
                     ExecutionState.COMPLETE, "", owner.runId, now, now, Map.of("pipeline", owner.pipeline.name())),
                     created, events, owner.contextIds));
         }

@@ -73,7 +73,6 @@ final class PipelineRunner {
     Context resumeContext;
     /** Writes of steps that did not run, queued by {@link #defer}, and the run's context; guarded by the first. */
     private final List<ExecutionRecord> pending = new ArrayList<>();
-    private final List<ChildRun> pendingRuns = new ArrayList<>();
     private final List<Context> pendingContexts = new ArrayList<>();
 
     PipelineRunner(Settings settings, CancelToken cancel) {
@@ -202,9 +201,8 @@ final class PipelineRunner {
         ChildRun top = new ChildRun(runId, settings.runName(), RunStatus.FINISHED, started, ended, tags);
         synchronized (pending) {
             lineage.recordEndedRun(experiment, top, summary(result, ended).metrics(), List.copyOf(pendingContexts),
-                    List.copyOf(pendingRuns), List.copyOf(pending));
+                    List.of(), List.copyOf(pending));
             pendingContexts.clear();
-            pendingRuns.clear();
             pending.clear();
         }
     }
@@ -292,26 +290,22 @@ final class PipelineRunner {
             executionId = Execution.newId();
             Instant now = now();
             String why = reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason;
-            defer(null, new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CANCELED, "", "",
+            defer(new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CANCELED, "", "",
                     now, now, Map.of("reason", why)), List.of(), List.of(), contextIds));
         }
         return new StepResult(step.name(), ExecutionState.CANCELED, "", executionId, "", 0, null, null, null);
     }
 
     /**
-     * Queues what a step that does not run writes (a cache hit's finished child run and CACHED execution, a CANCELED
-     * execution), so that a run's consecutive cache hits cost one transaction instead of three commits each. The
-     * queue is written before any step executes and when the run ends, before it returns; with hooks it is written
-     * at once, so that hooks always see what they are told about.
+     * Queues what a step that does not run writes (a cache hit's CACHED execution, a CANCELED execution, the inputs
+     * record), so that a run's consecutive cache hits cost one transaction, not one each. The queue is written
+     * before any step executes and when the run ends, before it returns; with hooks it is written at once, so that
+     * hooks always see what they are told about.
      *
-     * @param childRun the finished child run, or null
      * @param record the execution
      */
-    void defer(ChildRun childRun, ExecutionRecord record) {
+    void defer(ExecutionRecord record) {
         synchronized (pending) {
-            if (childRun != null) {
-                pendingRuns.add(childRun);
-            }
             pending.add(record);
         }
         if (!settings.hooks().isEmpty()) {
@@ -326,10 +320,9 @@ final class PipelineRunner {
                 return;
             }
             try {
-                lineage.recordAll(run(), List.copyOf(pendingContexts), List.copyOf(pendingRuns), List.copyOf(pending));
+                lineage.recordAll(run(), List.copyOf(pendingContexts), List.of(), List.copyOf(pending));
             } finally {
                 pendingContexts.clear();
-                pendingRuns.clear();
                 pending.clear();
             }
         }

@@ -4,7 +4,6 @@ import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.Run;
 import dev.mlops4j.lineage.Artifact;
 import dev.mlops4j.lineage.ArtifactState;
-import dev.mlops4j.lineage.ChildRun;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
@@ -116,11 +115,12 @@ final class StepRunner {
     }
 
     /**
-     * Records a cache hit without running the step: a child run created already FINISHED and a CACHED execution,
-     * queued so that consecutive hits are written in one transaction ({@link PipelineRunner#defer}).
+     * Records a cache hit without running the step: a CACHED execution of the pipeline run, queued so that
+     * consecutive hits are written in one transaction ({@link PipelineRunner#defer}). Nothing runs, so the hit gets
+     * no tracking run of its own (a re-run every hour would otherwise leave a dozen empty runs every hour); its
+     * result names the run recorded with the execution it reuses, where the outputs came from.
      */
     private StepResult reuse(ExecutionOutputs hit, String key, Map<String, Produced> inputs, Instant start) {
-        String childId = ChildRun.newId();
         String executionId = Execution.newId();
         Instant end = owner.now();
         List<Event> events = owner.inputEvents(executionId, inputs, end);
@@ -130,17 +130,13 @@ final class StepRunner {
             events.add(new Event(executionId, a.id(), EventType.OUTPUT, o.name(), end));
             outputs.put(o.name(), Produced.lazy(o, a, owner.lineage));
         }
-        // The cache key and the execution reused are on the CACHED execution (its cacheKey, property cachedFrom),
-        // not repeated as tags: each distinct tag value costs a page of the tag index in every re-run's commit. Nor
-        // is the code version, which the execution reused records (the cache key includes it).
-        ChildRun child = new ChildRun(childId, step.name(), RunStatus.FINISHED, start, end, Map.of(
-                PipelineRunner.TAG_STEP, step.name(), PipelineRunner.TAG_STATE, ExecutionState.CACHED.name()));
-        owner.defer(child, new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CACHED, key,
-                childId, start, end, Map.of("cachedFrom", hit.execution().id())), List.of(), events,
+        // The code version is not repeated: the execution reused records it (and the cache key includes it).
+        owner.defer(new ExecutionRecord(new Execution(executionId, step.name(), ExecutionState.CACHED, key,
+                owner.runId, start, end, Map.of("cachedFrom", hit.execution().id())), List.of(), events,
                 owner.contextIds));
         owner.data.putAll(outputs);
-        StepResult result = new StepResult(step.name(), ExecutionState.CACHED, childId, executionId, key, 0, start,
-                end, null);
+        StepResult result = new StepResult(step.name(), ExecutionState.CACHED, hit.execution().runId(), executionId,
+                key, 0, start, end, null);
         afterStep(result);
         return result;
     }
