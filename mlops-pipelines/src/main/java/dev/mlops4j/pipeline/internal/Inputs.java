@@ -8,6 +8,7 @@ import dev.mlops4j.lineage.Context;
 import dev.mlops4j.lineage.Event;
 import dev.mlops4j.lineage.EventType;
 import dev.mlops4j.lineage.Execution;
+import dev.mlops4j.lineage.ExecutionOutputs;
 import dev.mlops4j.lineage.ExecutionQuery;
 import dev.mlops4j.lineage.ExecutionRecord;
 import dev.mlops4j.lineage.ExecutionState;
@@ -111,17 +112,13 @@ final class Inputs {
     private Produced fromLatest(Slot<?> slot, String producer) {
         Optional<Context> pipelineContext = owner.lineage.findContext(Context.PIPELINE, owner.pipeline.name());
         if (pipelineContext.isPresent()) {
-            List<Execution> candidates = owner.lineage.executions(ExecutionQuery.all()
+            // One read for the newest executions of the producer with their outputs, newest first.
+            for (ExecutionOutputs e : owner.lineage.executionsWithOutputs(ExecutionQuery.all()
                     .inContext(pipelineContext.get().id()).withType(producer)
-                    .withStates(ExecutionState.COMPLETE, ExecutionState.CACHED).withLimit(20));
-            for (Execution e : candidates) {
-                for (Event ev : owner.lineage.eventsOfExecution(e.id())) {
-                    if (ev.type() == EventType.OUTPUT && ev.name().equals(slot.name())) {
-                        Optional<Artifact> a = owner.lineage.artifact(ev.artifactId());
-                        if (a.isPresent() && owner.lineage.isIntact(a.get())) {
-                            return Produced.lazy(slot, a.get(), owner.lineage);
-                        }
-                    }
+                    .withStates(ExecutionState.COMPLETE, ExecutionState.CACHED).withLimit(20))) {
+                Artifact a = e.outputs().get(slot.name());
+                if (a != null && owner.lineage.isIntact(a)) {
+                    return Produced.lazy(slot, a, owner.lineage);
                 }
             }
         }
