@@ -60,20 +60,7 @@ public class CachedPipelineBenchmark {
             } else {
                 mlops = Mlops.inMemory();
             }
-            PipelineBuilder b = Pipeline.builder("bench");
-            Slot<String> previous = null;
-            for (int i = 0; i < STEPS; i++) {
-                Slot<String> out = Slot.of("s" + i, String.class);
-                Slot<String> in = previous;
-                int n = i;
-                var step = Step.named("step" + i).output(out).param("n", i).version("1");
-                if (in != null) {
-                    step.input(in);
-                }
-                b.step(step.body(ctx -> ctx.output(out, (in == null ? "" : ctx.input(in)) + n)));
-                previous = out;
-            }
-            pipeline = b.build();
+            pipeline = chain(STEPS);
             PipelineResult first = pipeline.on(mlops).run();
             if (first.executedSteps().size() != STEPS) {
                 throw new IllegalStateException("the first run should execute every step: " + first);
@@ -90,6 +77,27 @@ public class CachedPipelineBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * @param steps how many steps
+     * @return a chain of that many steps, each appending its number to the previous step's output
+     */
+    static Pipeline chain(int steps) {
+        PipelineBuilder b = Pipeline.builder("bench");
+        Slot<String> previous = null;
+        for (int i = 0; i < steps; i++) {
+            Slot<String> out = Slot.of("s" + i, String.class);
+            Slot<String> in = previous;
+            int n = i;
+            var step = Step.named("step" + i).output(out).param("n", i).version("1");
+            if (in != null) {
+                step.input(in);
+            }
+            b.step(step.body(ctx -> ctx.output(out, (in == null ? "" : ctx.input(in)) + n)));
+            previous = out;
+        }
+        return b.build();
     }
 
     /**
