@@ -3,6 +3,7 @@ package dev.mlops4j.core.internal.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops4j.serving.PredictionRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,37 @@ class RecordQueueTest {
         }
         assertThat(out).extracting(Slot::latency).containsExactlyElementsOf(accepted);
         assertThat(out).allSatisfy(s -> assertThat(s.input()).isEqualTo("in" + s.latency()));
+    }
+
+    /** Record n as offered when served version, issues and time repeat across records and few are timed. */
+    private static Slot repeating(long n) {
+        return new Slot("in" + n, "out" + n, "served" + n / 7, n % 3 == 0 ? "issues" + n : "none", "at" + n / 5,
+                n % 4 == 0 ? n : PredictionRecord.NOT_TIMED);
+    }
+
+    @Property(tries = 200)
+    void offerAndPoll_repeatedFieldsAndUntimedRecords_deliversEachRecordAsOffered(
+            @ForAll @IntRange(min = 1, max = 3 * RecordQueue.CHUNK) int capacity,
+            @ForAll List<@IntRange(min = 0, max = 2 * RecordQueue.CHUNK) Integer> steps) {
+        // The producer writes a slot's served version, issues and time only when they change: the consumer carries
+        // them forward, also across chunks, polls and records refused because the queue was full.
+        RecordQueue queue = queue(capacity);
+        List<Slot> accepted = new ArrayList<>();
+        List<Slot> out = new ArrayList<>();
+        long next = 0;
+        for (int step : steps) {
+            for (int k = 0; k < step; k++, next++) {
+                Slot r = repeating(next);
+                if (queue.offer(r.input(), r.output(), r.served(), r.issues(), r.at(), r.latency()) >= 0) {
+                    accepted.add(r);
+                }
+            }
+            queue.poll(READ, out, step % 150);
+        }
+        while (queue.poll(READ, out, 7) > 0) {
+            // drain
+        }
+        assertThat(out).containsExactlyElementsOf(accepted);
     }
 
     @Test
