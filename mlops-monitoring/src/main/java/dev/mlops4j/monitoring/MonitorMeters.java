@@ -21,6 +21,8 @@ import java.util.Objects;
  * <tr><td>{@code mlops.monitor.windows}</td><td>counter</td><td>windows closed</td></tr>
  * <tr><td>{@code mlops.monitor.windows.skipped}</td><td>counter</td><td>windows not analysed: too many waited</td></tr>
  * <tr><td>{@code mlops.monitor.analysis.failures}</td><td>counter</td><td>window analyses that failed</td></tr>
+ * <tr><td>{@code mlops.monitor.records.ignored}</td><td>counter</td><td>records of another model or version left
+ *     out ({@link PredictionMonitor.Builder#onlyModel()}, {@link PredictionMonitor.Builder#onlyVersion(int)})</td></tr>
  * <tr><td>{@code mlops.monitor.labels}</td><td>counter</td><td>labels joined</td></tr>
  * <tr><td>{@code mlops.monitor.alerts}</td><td>counter, tag {@code kind}</td><td>alerts raised</td></tr>
  * <tr><td>{@code mlops.monitor.window.open}</td><td>gauge</td><td>predictions in the open window</td></tr>
@@ -52,6 +54,8 @@ public final class MonitorMeters implements MeterBinder {
                 .tags(tags).description("closed windows not analysed because too many waited").register(registry);
         FunctionCounter.builder("mlops.monitor.analysis.failures", monitor, PredictionMonitor::analysisFailures)
                 .tags(tags).description("window analyses that failed").register(registry);
+        FunctionCounter.builder("mlops.monitor.records.ignored", monitor, PredictionMonitor::recordsIgnored)
+                .tags(tags).description("records of another model or version left out").register(registry);
         FunctionCounter.builder("mlops.monitor.labels", monitor, PredictionMonitor::labelsJoined)
                 .tags(tags).description("late labels joined to predictions").register(registry);
         for (MonitorAlert.Kind kind : MonitorAlert.Kind.values()) {

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import dev.mlops4j.serving.PredictionRecord;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,26 @@ class MonitorMetersTest {
         assertThat(registry.get("mlops.monitor.accuracy").gauge().value()).isEqualTo(accuracy);
         assertThat(registry.get("mlops.monitor.labels").functionCounter().count()).isEqualTo(100);
         assertThat(registry.get("mlops.monitor.rmse").gauge().value()).isNaN();
+    }
+
+    @Test
+    void bindTo_countsRecordsOfAnotherModelAsIgnored() {
+        List<Weather> all = Weather.read();
+        Profile reference = DriftDetector.defaults().profile(PredictionMonitorTest.table(Weather.year(all, 2012)));
+        PredictionMonitor monitor = PredictionMonitor.builder("weather").reference(reference).windowOf(30).onlyModel()
+                .analysisExecutor(Runnable::run).build();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new MonitorMeters(monitor).bindTo(registry);
+        List<PredictionRecord> batch = new ArrayList<>();
+        for (Weather d : Weather.year(all, 2013).subList(0, 40)) {
+            batch.add(d.classified());
+            batch.add(d.regressed()); // model 'temp': not this monitor's
+        }
+        monitor.accept(batch);
+        assertThat(monitor.recordsIgnored()).isEqualTo(40);
+        assertThat(registry.get("mlops.monitor.records.ignored").tag("model", "weather").functionCounter().count())
+                .isEqualTo(40);
+        assertThat(registry.get("mlops.monitor.predictions").functionCounter().count()).isEqualTo(40);
     }
 
     @Test

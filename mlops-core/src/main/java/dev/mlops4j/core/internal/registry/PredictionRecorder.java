@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *       primitive columns of a {@link PredictionColumns} batch ({@link ColumnBatch}), with no record or map;</li>
  *   <li>the hand-off goes through the calling thread's own {@link RecordQueue}, kept in the handle's per-thread
  *       {@link ThreadCounter.Lane} with the thread's prediction count (single producer: no lock, no atomic
- *       instruction, no wake-up of the recording thread, which polls every queue); {@code queueCapacity} bounds
+ *       instruction, no wake-up of the recording thread, which polls every queue), which writes only the references
+ *       that changed since the thread's previous record (each costs a GC write barrier); {@code queueCapacity} bounds
  *       each thread's queue, and memory follows the backlog, not the capacity;</li>
  *   <li>the time comes from the recording thread's clock tick ({@link #now}), refreshed on every cycle, instead of a
  *       clock read per prediction (~35 ns on the reference machine); only while the recording thread idles does a
