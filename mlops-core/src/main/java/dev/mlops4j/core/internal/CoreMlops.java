@@ -174,11 +174,6 @@ final class CoreMlops implements Mlops {
      */
     private final class EndedRuns implements dev.mlops4j.core.internal.lineage.CoreLineage.EndedRuns {
         @Override
-        public FinishedRun child(Run parent, ChildRun child) {
-            return finished(parent.experimentId(), parent.id(), child, List.of());
-        }
-
-        @Override
         public FinishedRun child(String experimentId, String parentId, ChildRun child) {
             return finished(experimentId, parentId, child, List.of());
         }

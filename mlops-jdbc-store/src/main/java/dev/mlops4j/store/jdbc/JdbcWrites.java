@@ -211,8 +211,9 @@ final class JdbcWrites {
     }
 
     /**
-     * Inserts a run as it is, ended or not, with the checks of {@link #createRun} but the status: the run of a
-     * pipeline step answered from the cache is created FINISHED (in {@link JdbcLineageStore#recordAll}).
+     * Inserts a run as it is, ended or not, with the checks of {@link #createRun} but the status: a lineage batch
+     * creates runs already ended (in {@link JdbcLineageStore#recordAll}), e.g. a pipeline run whose every step was a
+     * cache hit.
      */
     long insertRun(WriteTx tx, RunInfo run, Map<String, String> tags) throws SQLException {
         OptionalLong experiment = Rows.experimentKey(run.experimentId());

@@ -141,8 +141,7 @@ final class PipelineRunner {
             ResultImpl result = new ResultImpl(pipeline.name(), runId, contextIds.get(0), status, steps,
                     Map.copyOf(data), null, Duration.between(started, ended));
             try {
-                recordWholeRun(result, ended);
-                afterPipelineHooks(result);
+                recordWholeRun(result, ended); // no hooks to call: with hooks the run is written at the start
                 return result;
             } catch (RuntimeException e) {
                 LOG.debug("recording pipeline run {} in one write failed; recording it step by step: {}", runId,
@@ -200,18 +199,18 @@ final class PipelineRunner {
         tags.put(TAG_PIPELINE, pipeline.name());
         ChildRun top = new ChildRun(runId, settings.runName(), RunStatus.FINISHED, started, ended, tags);
         synchronized (pending) {
-            lineage.recordEndedRun(experiment, top, summary(result, ended).metrics(), List.copyOf(pendingContexts),
+            lineage.recordEndedRun(experiment, top, summary(result, ended), List.copyOf(pendingContexts),
                     List.of(), List.copyOf(pending));
             pendingContexts.clear();
             pending.clear();
         }
     }
 
-    private static LogBatch summary(ResultImpl result, Instant at) {
-        return new LogBatch(Map.of(), List.of(
-                new Metric("pipeline.steps_executed", result.executedSteps().size(), 0, at),
+    /** @return the metrics a pipeline run ends with */
+    private static List<Metric> summary(ResultImpl result, Instant at) {
+        return List.of(new Metric("pipeline.steps_executed", result.executedSteps().size(), 0, at),
                 new Metric("pipeline.steps_cached", result.cachedSteps().size(), 0, at),
-                new Metric("pipeline.duration_ms", result.duration().toMillis(), 0, at)), Map.of());
+                new Metric("pipeline.duration_ms", result.duration().toMillis(), 0, at));
     }
 
     private RuntimeException finishWithError(Throwable error, List<StepResult> steps, Instant started, Instant ended) {
@@ -226,7 +225,7 @@ final class PipelineRunner {
 
     private void endTrackingRun(ResultImpl result) {
         try {
-            LogBatch summary = summary(result, clock.instant());
+            LogBatch summary = new LogBatch(Map.of(), summary(result, clock.instant()), Map.of());
             Run run = run();
             // The summary and the end in one commit where possible (a failed run's end adds its error tags).
             switch (result.status()) {

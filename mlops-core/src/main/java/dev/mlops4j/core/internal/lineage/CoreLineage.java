@@ -162,7 +162,7 @@ public final class CoreLineage implements Lineage {
         }
         List<FinishedRun> finished = new ArrayList<>(runs.size());
         for (ChildRun r : runs) {
-            finished.add(endedRuns.child(parent, r));
+            finished.add(endedRuns.child(parent.experimentId(), parent.id(), r));
         }
         try {
             store.recordAll(contexts, finished, records);
@@ -195,15 +195,8 @@ public final class CoreLineage implements Lineage {
     /** Makes the stored form of the runs a batch creates ended: checked, with system tags, user, source and owner. */
     public interface EndedRuns {
         /**
-         * @param parent the running parent
-         * @param child a child run of it, created ended
-         * @return its stored form
-         */
-        FinishedRun child(Run parent, ChildRun child);
-
-        /**
          * @param experimentId the experiment of the parent
-         * @param parentId the parent's id (a run of the same batch)
+         * @param parentId the parent's id (an existing run, or a run of the same batch)
          * @param child a child run, created ended
          * @return its stored form
          */
