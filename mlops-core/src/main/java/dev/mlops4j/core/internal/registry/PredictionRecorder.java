@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  *       primitive columns of a {@link PredictionColumns} batch ({@link ColumnBatch}), with no record or map;</li>
  *   <li>the hand-off goes through the calling thread's own {@link RecordQueue}, kept in the handle's per-thread
  *       {@link ThreadCounter.Lane} with the thread's prediction count (single producer: no lock, no atomic
- *       instruction, no wake-up of the recording thread, which polls every queue), which writes only the references
- *       that changed since the thread's previous record (each costs a GC write barrier); {@code queueCapacity} bounds
- *       each thread's queue, and memory follows the backlog, not the capacity;</li>
+ *       instruction, no wake-up of the recording thread, which polls every queue), which writes two references per
+ *       prediction (the input and the output) and the rest only when it changes; {@code queueCapacity} bounds each
+ *       thread's queue, and memory follows the backlog, not the capacity;</li>
  *   <li>the time comes from the recording thread's clock tick ({@link #now}), refreshed on every cycle, instead of a
  *       clock read per prediction (~35 ns on the reference machine); only while the recording thread idles does a
  *       prediction read the clock itself;</li>
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PredictionRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionRecorder.class);
-    /** One recorded prediction in this many is timed. */
+    /** One recorded prediction in this many is timed; a power of two (see {@link RecordQueue#timeNext}). */
     static final int TIMING_INTERVAL = 128;
     /** What {@link #startTiming()} returns for a prediction that is not timed. */
     static final long UNTIMED = Long.MIN_VALUE;
@@ -63,10 +63,14 @@ final class PredictionRecorder {
     /** The sink takes {@link PredictionColumns} (asked once). */
     private final boolean columnar;
     private final double sampleRate;
+    /** The sample rate is 1: every prediction is recorded, no random number drawn. */
+    private final boolean everyOne;
     private final Clock clock;
     private final String modelName;
     private final String alias;
     private final int capacity;
+    /** Half the capacity: a queue this full wakes a sleeping recording thread. */
+    private final int half;
     private final List<RecordQueue> all = new CopyOnWriteArrayList<>();
     private final Thread drainer;
     private final LongAdder recorded = new LongAdder();
@@ -83,10 +87,12 @@ final class PredictionRecorder {
         this.sink = sink;
         this.columnar = sink.acceptsColumns();
         this.sampleRate = sampleRate;
+        this.everyOne = sampleRate >= 1.0;
         this.clock = clock;
         this.modelName = modelName;
         this.alias = alias;
         this.capacity = capacity;
+        this.half = capacity >> 1;
         this.drainer = new Thread(this::drain, "mlops4j-predictions-" + modelName + "@" + alias);
         // Recording must never keep an application from exiting.
         drainer.setDaemon(true);
@@ -100,7 +106,7 @@ final class PredictionRecorder {
      * @return the calling thread's queue to record it into, or null not to record it
      */
     RecordQueue sample(ThreadCounter.Lane lane) {
-        if (sampleRate >= 1.0 || (sampleRate > 0.0 && ThreadLocalRandom.current().nextDouble() < sampleRate)) {
+        if (everyOne || (sampleRate > 0.0 && ThreadLocalRandom.current().nextDouble() < sampleRate)) {
             RecordQueue q = lane.queue;
             return q == null ? register(lane) : q;
         }
@@ -136,12 +142,19 @@ final class PredictionRecorder {
         long latency = start == UNTIMED ? PredictionRecord.NOT_TIMED : System.nanoTime() - start;
         Instant at = now;
         if (at == null) {
-            at = clock.instant();
+            at = clock.instant(); // the recording thread idles, so no tick
         }
         long backlog = closing ? -1 : queue.offer(input, output, served, issues, at, latency);
+        if (backlog < 0 || backlog >= half) {
+            backlogged(queue, backlog);
+        }
+    }
+
+    /** A record refused (queue full, or closing), or a queue half full: kept out of {@link #record}, which is hot. */
+    private void backlogged(RecordQueue queue, long backlog) {
         if (backlog < 0) {
             queue.countDropped(); // in the thread's own queue: a shared counter's atomic add costs 15-20 ns
-        } else if (backlog >= capacity >> 1 && parked) {
+        } else if (parked) {
             // Half full while the recording thread sleeps: wake it rather than drop records at its next poll.
             LockSupport.unpark(drainer);
         }

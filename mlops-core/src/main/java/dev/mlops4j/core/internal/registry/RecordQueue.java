@@ -11,12 +11,12 @@ import java.util.List;
  * release store of its count (a plain store on x86); a locked compare-and-set, the alternative with several
  * producers, costs 15-20 ns on the reference machine, 3% of a prediction by itself.
  *
- * <p>A slot holds five references and a latency, but the producer writes only what it must, because every reference
- * store costs a GC write barrier (about ten instructions with G1) and at 100% sampling each one is paid on every
- * prediction: the input and the output always; the served version, the issues and the time only when they differ
- * from the previous slot's (they change seldom: on a swap, an input with issues, a clock tick), the consumer carrying
- * the previous ones forward over a slot where they are null; the latency only for a timed prediction (stored plus
- * one, so that the zero of a new chunk means {@link PredictionRecord#NOT_TIMED}).
+ * <p>A slot is two references, the input and the output, because every reference store costs a GC write barrier
+ * and every byte of a chunk is allocated and zeroed on the predicting thread; at 100% sampling each is paid on every
+ * prediction. What a record needs besides (the served version, the input issues, the time, the latency) changes
+ * seldom: on a swap, an input with issues, a clock tick, one timed prediction in a hundred. The producer then stores,
+ * in the output's place, a {@link Tagged} output carrying what changed since its previous slot, and the consumer
+ * carries the previous values forward over plain slots.
  *
  * <p>Slots live in chunks of {@link #CHUNK}, linked as the producer needs them and dropped once consumed, so memory
  * follows the backlog rather than the capacity: a thread pool of hundreds of threads, each with its queue, holds
@@ -26,6 +26,7 @@ import java.util.List;
  * cache lines.
  */
 final class RecordQueue {
+    /** Slots per chunk; a power of two, so that a slot's place in its chunk is its sequence number's low bits. */
     static final int CHUNK = 128;
     private static final VarHandle DROPPED;
 
@@ -36,7 +37,7 @@ final class RecordQueue {
             throw new ExceptionInInitializerError(e);
         }
     }
-    private static final int REFS = 5;
+    private static final int REFS = 2;
 
     /** Builds what the consumer delivers from one slot. */
     @FunctionalInterface
@@ -91,12 +92,20 @@ final class RecordQueue {
     /** A run of slots; {@code next} is set by the producer before it publishes the first slot after this run. */
     private static final class Chunk {
         final Object[] refs = new Object[CHUNK * REFS];
-        final long[] latencies = new long[CHUNK];
         Chunk next;
+    }
+
+    /**
+     * An output with what changed since the producer's previous slot: null for the served version, issues or time
+     * that did not change.
+     */
+    private record Tagged(Object output, Object served, Object issues, Object at, long latency) {
     }
 
     private final Thread owner;
     private final int capacity;
+    /** Half the capacity: from this backlog on, the producer re-reads the consumed count. */
+    private final int half;
     private final Sequence published = new Sequence();
     private final Sequence consumed = new Sequence();
     /** The consumer's state; allocated after the padded counts, so that it shares no cache line with the producer's. */
@@ -108,8 +117,17 @@ final class RecordQueue {
     /** The consumed count as the producer last read it: re-read only when the queue looks full or half full. */
     private long consumedSeen;
     private Chunk tailChunk;
-    private int tailIndex;
-    private int untilTimed;
+    /** The tail chunk's references (one load less per offer). */
+    private Object[] tailRefs;
+    /** The published count at which the tail chunk is full: slot {@code t} is at {@code t % CHUNK} of its chunk. */
+    private long chunkEnd = CHUNK;
+    /**
+     * The published count below which an offer needs no housekeeping: the tail chunk has room and, as far as the
+     * producer last saw, the queue is less than half full. One comparison on the common path instead of three.
+     */
+    private long limit;
+    /** The sequence number of the slot last timed ({@link #timeNext}); -1 before the first. */
+    private long timedSlot = -1;
     /** What the producer last wrote into a slot's served, issues and time: written again only when it changes. */
     private Object lastServed;
     private Object lastIssues;
@@ -137,7 +155,10 @@ final class RecordQueue {
         }
         this.owner = owner;
         this.capacity = capacity;
+        this.half = capacity >> 1;
         this.tailChunk = new Chunk();
+        this.tailRefs = tailChunk.refs;
+        this.limit = Math.min(CHUNK, half);
         this.reader.headChunk = tailChunk;
     }
 
@@ -160,17 +181,19 @@ final class RecordQueue {
     }
 
     /**
-     * Counts down to the next timed prediction of this thread (producer only).
+     * Whether to time the prediction about to be offered (producer only): the one that will take a slot whose sequence
+     * number is a multiple of {@code interval}, once. Decided from the published count the producer reads anyway, so
+     * that the common answer costs no store; a prediction refused by a full queue is not timed again and again.
      *
-     * @param interval one in how many is timed
+     * @param interval one in how many is timed; a power of two
      * @return true if this one is
      */
     boolean timeNext(int interval) {
-        if (untilTimed > 0) {
-            untilTimed--;
+        long t = tail;
+        if ((t & (interval - 1)) != 0 || t == timedSlot) {
             return false;
         }
-        untilTimed = interval - 1;
+        timedSlot = t;
         return true;
     }
 
@@ -187,8 +210,21 @@ final class RecordQueue {
      */
     long offer(Object input, Object output, Object served, Object issues, Object at, long latency) {
         long t = tail;
+        if (t >= limit) {
+            return offerAfterHousekeeping(t, input, output, served, issues, at, latency);
+        }
+        put(t, input, output, served, issues, at, latency);
+        return t - consumedSeen;
+    }
+
+    /**
+     * The rare part of {@link #offer}, kept out of it so that the common part is one comparison: the consumed count
+     * re-read (the queue looks half full), a full queue refused, a new chunk linked (the tail chunk is full).
+     */
+    private long offerAfterHousekeeping(long t, Object input, Object output, Object served, Object issues, Object at,
+                                        long latency) {
         long used = t - consumedSeen;
-        if (used >= capacity >> 1) {
+        if (used >= half) {
             // Reading the consumer's count on every offer would miss the cache each time the consumer moved it; the
             // stale count only overstates what waits, so it is re-read when that matters (full, or half full: the
             // recorder wakes a sleeping consumer then).
@@ -198,35 +234,37 @@ final class RecordQueue {
                 return -1;
             }
         }
-        if (tailIndex == CHUNK) {
+        if (t == chunkEnd) {
             Chunk c = new Chunk();
-            tailChunk.next = c; // made visible to the consumer by the release store below
+            tailChunk.next = c; // made visible to the consumer by the release store in put
             tailChunk = c;
-            tailIndex = 0;
+            tailRefs = c.refs;
+            chunkEnd = t + CHUNK;
         }
-        int r = tailIndex * REFS;
-        Object[] refs = tailChunk.refs;
+        limit = Math.min(chunkEnd, consumedSeen + half);
+        put(t, input, output, served, issues, at, latency);
+        return used;
+    }
+
+    /** Writes slot {@code t} (in the tail chunk) and publishes it. */
+    private void put(long t, Object input, Object output, Object served, Object issues, Object at, long latency) {
+        int r = ((int) t & (CHUNK - 1)) * REFS;
+        Object[] refs = tailRefs;
         refs[r] = input;
-        refs[r + 1] = output;
-        if (served != lastServed) {
-            refs[r + 2] = served;
-            lastServed = served;
-        }
-        if (issues != lastIssues) {
-            refs[r + 3] = issues;
-            lastIssues = issues;
-        }
-        if (at != lastAt) {
-            refs[r + 4] = at;
-            lastAt = at;
-        }
-        if (latency != PredictionRecord.NOT_TIMED) {
-            tailChunk.latencies[tailIndex] = latency + 1;
-        }
-        tailIndex++;
+        refs[r + 1] = served != lastServed | issues != lastIssues | at != lastAt
+                | latency != PredictionRecord.NOT_TIMED ? tag(output, served, issues, at, latency) : output;
         tail = t + 1;
         published.setRelease(t + 1);
-        return used;
+    }
+
+    /** @return the output tagged with what changed since the previous slot (a swap, issues, a clock tick, timing) */
+    private Tagged tag(Object output, Object served, Object issues, Object at, long latency) {
+        Tagged tagged = new Tagged(output, served != lastServed ? served : null, issues != lastIssues ? issues : null,
+                at != lastAt ? at : null, latency);
+        lastServed = served;
+        lastIssues = issues;
+        lastAt = at;
+        return tagged;
     }
 
     /**
@@ -255,21 +293,24 @@ final class RecordQueue {
             }
             int r = i * REFS;
             Object[] refs = c.refs;
-            if (refs[r + 2] != null) {
-                rd.served = refs[r + 2];
+            Object output = refs[r + 1];
+            long latency = PredictionRecord.NOT_TIMED;
+            if (output instanceof Tagged tagged) {
+                if (tagged.served != null) {
+                    rd.served = tagged.served;
+                }
+                if (tagged.issues != null) {
+                    rd.issues = tagged.issues;
+                }
+                if (tagged.at != null) {
+                    rd.at = tagged.at;
+                }
+                latency = tagged.latency;
+                output = tagged.output;
             }
-            if (refs[r + 3] != null) {
-                rd.issues = refs[r + 3];
-            }
-            if (refs[r + 4] != null) {
-                rd.at = refs[r + 4];
-            }
-            long stored = c.latencies[i];
-            into.add(refs[r], refs[r + 1], rd.served, rd.issues, rd.at,
-                    stored == 0 ? PredictionRecord.NOT_TIMED : stored - 1);
-            for (int j = r; j < r + REFS; j++) {
-                refs[j] = null; // nothing kept alive by a consumed slot
-            }
+            into.add(refs[r], output, rd.served, rd.issues, rd.at, latency);
+            refs[r] = null; // nothing kept alive by a consumed slot
+            refs[r + 1] = null;
             i++;
         }
         if (!consumed.compareAndSet(h, h + n)) {

@@ -137,14 +137,32 @@ class RecordQueueTest {
 
     @Test
     void timeNext_oneInInterval_startingWithTheFirst() {
-        RecordQueue queue = queue(1);
+        RecordQueue queue = queue(1_000);
         List<Integer> timed = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             if (queue.timeNext(32)) {
                 timed.add(i);
             }
+            offer(queue, i);
         }
         assertThat(timed).containsExactly(0, 32, 64, 96);
+    }
+
+    @Test
+    void timeNext_queueFull_timesTheRefusedSlotOnlyOnce() {
+        RecordQueue queue = queue(32);
+        List<Integer> timed = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            if (queue.timeNext(32)) {
+                timed.add(i);
+            }
+            offer(queue, i); // from the 33rd on, refused: the published count stays at 32
+        }
+        assertThat(timed).containsExactly(0, 32);
+        queue.poll(READ, new ArrayList<>(), 32);
+        assertThat(queue.timeNext(32)).as("the slot refused before is timed no more").isFalse();
+        offer(queue, 100);
+        assertThat(queue.timeNext(32)).isFalse();
     }
 
     @Test
