@@ -3,6 +3,7 @@ package dev.mlops4j.core.registry;
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.model.ClassAllowList;
 import dev.mlops4j.model.FeatureDomain;
+import dev.mlops4j.model.FeatureVector;
 import dev.mlops4j.model.LoadedModel;
 import dev.mlops4j.model.ModelClassNotAllowedException;
 import dev.mlops4j.model.ModelFiles;
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LinearFlavor implements ModelFlavor {
     /** Counts loads, to check caching. */
     static final AtomicInteger LOADS = new AtomicInteger();
+    /** Counts predictions made from a {@link FeatureVector}, to check which route a handle takes. */
+    static final AtomicInteger VECTOR_PREDICTIONS = new AtomicInteger();
 
     /**
      * The toy model.
@@ -146,6 +149,24 @@ public final class LinearFlavor implements ModelFlavor {
         public Prediction predict(Map<String, ? extends Number> features) {
             Objects.requireNonNull(features, "features");
             return new Prediction(null, Map.of("y", model.predict(features)), false);
+        }
+
+        /** Reads the vector by position, as a framework flavor does: the same value as from the equal map. */
+        @Override
+        public Prediction predict(FeatureVector features) {
+            VECTOR_PREDICTIONS.incrementAndGet();
+            double y = model.bias();
+            for (int i = 0; i < features.size(); i++) {
+                Double w = model.weights().get(features.name(i));
+                if (w != null && features.isPresent(i)) {
+                    y += w * features.value(i);
+                }
+            }
+            for (Map.Entry<String, Double> u : features.unknownFeatures().entrySet()) {
+                Double w = model.weights().get(u.getKey());
+                y += w == null ? 0.0 : w * u.getValue();
+            }
+            return new Prediction(null, Map.of("y", y), false);
         }
 
         @Override

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -317,6 +318,47 @@ class ModelHandleTest {
             assertThatThrownBy(() -> handle.predict(Map.of("a", 6.0, "b", 0.0)))
                     .isInstanceOf(InputRejectedException.class).hasMessageContaining("by the schema");
             assertThat(createdFor).singleElement().asString().startsWith("models:/wine/1 run ");
+        }
+    }
+
+    @Test
+    void predict_completeMap_isPredictedFromAVectorOnlyWhenComplete() {
+        registry.promote("wine", version(10)).to("production").because("first");
+        try (ModelHandle handle = registry.serve("wine", "production",
+                ServingOptions.builder().pollInterval(Duration.ZERO).inputPolicy(InputPolicy.COUNT)
+                        .build())) {
+            int before = LinearFlavor.VECTOR_PREDICTIONS.get();
+            assertThat(handle.predict(Map.of("a", 1.0, "b", 1.0)).value()).isEqualTo(Fixtures.expected(10));
+            assertThat(LinearFlavor.VECTOR_PREDICTIONS.get()).as("a complete map goes through a vector")
+                    .isEqualTo(before + 1);
+
+            assertThat(handle.predict(Map.of("a", 1.0)).value()).as("b missing counts as 0").isEqualTo(10 + 1.0);
+            assertThat(LinearFlavor.VECTOR_PREDICTIONS.get()).as("an incomplete one is predicted from the map")
+                    .isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void predict_completeMapWithIssues_reportsWhatTheChecksFindInTheMapItself() {
+        registry.promote("wine", version(10)).to("production").because("first");
+        List<Map<String, ? extends Number>> seenByPluggedCheck = new ArrayList<>();
+        ServingOptions options = ServingOptions.builder().pollInterval(Duration.ZERO)
+                .inputPolicy(InputPolicy.COUNT)
+                .inputCheck((version, model, runs) -> features -> {
+                    seenByPluggedCheck.add(features); // a check without a vector check of its own gets the map
+                    return List.of();
+                })
+                .build();
+        try (ModelHandle handle = registry.serve("wine", "production", options)) {
+            Map<String, Double> input = new LinkedHashMap<>();
+            input.put("b", 99.0);
+            input.put("a", -99.0);
+
+            ServedPrediction served = handle.predictDetailed(input);
+
+            assertThat(served.issues()).isEqualTo(handle.check(input)).hasSize(2)
+                    .extracting(InputIssue::feature).containsExactly("b", "a");
+            assertThat(seenByPluggedCheck).hasSize(2).allSatisfy(m -> assertThat(m).isSameAs(input));
         }
     }
 

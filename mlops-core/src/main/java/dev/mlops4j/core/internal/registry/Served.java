@@ -20,14 +20,67 @@ final class Served {
     final String label;
     /** The model's layout, taken once: {@link LoadedModel#featureLayout()} need not be cheap. */
     final FeatureLayout layout;
+    /** The model reads a {@link FeatureVector} by position (overrides {@link LoadedModel#predict(FeatureVector)}). */
+    final boolean modelReadsVectors;
     private final InputCheck[] checks;
+    /** Per check: it reads a {@link FeatureVector} by position (overrides {@link InputCheck#check(FeatureVector)}). */
+    private final boolean[] readsVectors;
 
     Served(ModelVersion version, LoadedModel model, List<InputCheck> checks) {
         this.version = version;
         this.model = model;
         this.label = version.uri().toString();
         this.layout = model.featureLayout();
+        this.modelReadsVectors = overrides(model, LoadedModel.class, "predict");
         this.checks = checks.toArray(InputCheck[]::new);
+        this.readsVectors = new boolean[this.checks.length];
+        for (int i = 0; i < this.checks.length; i++) {
+            readsVectors[i] = overrides(this.checks[i], InputCheck.class, "check");
+        }
+    }
+
+    /**
+     * @return true if {@code o} has its own {@code name(FeatureVector)} rather than the default of {@code type}, which
+     *     converts the vector to a map
+     */
+    private static boolean overrides(Object o, Class<?> type, String name) {
+        try {
+            return o.getClass().getMethod(name, FeatureVector.class).getDeclaringClass() != type;
+        } catch (NoSuchMethodException e) {
+            return false; // cannot happen: the interface declares it
+        }
+    }
+
+    /**
+     * Every issue the checks find in a map input that was also built into {@code vector} (on the model's layout): a
+     * check with its own vector check reads the vector by position, and the map only when it finds an issue, so that
+     * the issues are exactly those it finds in the map; every other check reads the map, with no conversion.
+     *
+     * @return {@code List.of()} for a clean input
+     */
+    List<InputIssue> check(Map<String, ? extends Number> map, FeatureVector vector) {
+        if (checks.length == 1) {
+            return check(0, map, vector);
+        }
+        List<InputIssue> all = null;
+        for (int i = 0; i < checks.length; i++) {
+            List<InputIssue> found = check(i, map, vector);
+            if (!found.isEmpty()) {
+                if (all == null) {
+                    all = new ArrayList<>(found.size() + 2);
+                }
+                all.addAll(found);
+            }
+        }
+        return all == null ? List.of() : all;
+    }
+
+    private List<InputIssue> check(int i, Map<String, ? extends Number> map, FeatureVector vector) {
+        if (readsVectors[i]) {
+            List<InputIssue> found = checks[i].check(vector);
+            return found.isEmpty() ? found : checks[i].check(map);
+        }
+        return checks[i].check(map);
     }
 
     /** @return every issue the checks find, {@code List.of()} for a clean input */
