@@ -269,6 +269,24 @@ public class MonitoringBenchmark {
         }
     }
 
+    /**
+     * Paired: a block of map predictions by the handle that records nothing, and a block in which the same handle
+     * predicts each map through a vector built from it on the model's layout (the route a recording handle takes for
+     * a complete map, which its record shares). Tells the cost of that route from the cost of recording.
+     *
+     * @param pairs the pairs' ratios
+     * @param bh sinks the predictions
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * BLOCK)
+    public void pairedMapThroughVector(PairedCpuTime pairs, Blackhole bh) {
+        pairs.pair(() -> predictMaps(plain, bh), () -> {
+            for (int i = 0; i < BLOCK; i++) {
+                bh.consume(plain.predict(plain.layout().vector(input())));
+            }
+        });
+    }
+
     private void predictMaps(ModelHandle handle, Blackhole bh) {
         for (int i = 0; i < BLOCK; i++) {
             bh.consume(handle.predict(input()));

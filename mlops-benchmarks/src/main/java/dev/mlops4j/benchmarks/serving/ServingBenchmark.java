@@ -187,15 +187,7 @@ public class ServingBenchmark {
     @Benchmark
     public Prediction<Label> tribuoPredictFromMap(CpuTimePerOp cpu) {
         cpu.count();
-        String[] names = new String[features.size()];
-        double[] values = new double[features.size()];
-        int i = 0;
-        for (Map.Entry<String, Double> f : features.entrySet()) {
-            names[i] = f.getKey();
-            values[i] = f.getValue();
-            i++;
-        }
-        return tribuo.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
+        return tribuo.predict(exampleFromMap());
     }
 
     /** @param cpu counts the call (see CpuTimePerOp) @return Tribuo's prediction, building the example from the same arrays the prepared vector holds */
@@ -304,6 +296,40 @@ public class ServingBenchmark {
                 bh.consume(handle.predictNative(vector, Prediction.class));
             }
         });
+    }
+
+    /**
+     * Paired: a block of bare Tribuo predictions built from the feature map (Tribuo's own sorting example constructor,
+     * as {@link #tribuoPredictFromMap} does), and a block of the handle's predictions of the same map, checks on,
+     * converted to the neutral {@code Prediction}: what a caller holding maps pays for the handle.
+     *
+     * @param pairs the pairs' ratios
+     * @param bh sinks the predictions
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * BLOCK)
+    public void pairedHandleMap(PairedCpuTime pairs, Blackhole bh) {
+        pairs.pair(() -> {
+            for (int i = 0; i < BLOCK; i++) {
+                bh.consume(tribuo.predict(exampleFromMap()));
+            }
+        }, () -> {
+            for (int i = 0; i < BLOCK; i++) {
+                bh.consume(handle.predict(features));
+            }
+        });
+    }
+
+    private ArrayExample<Label> exampleFromMap() {
+        String[] names = new String[features.size()];
+        double[] values = new double[features.size()];
+        int i = 0;
+        for (Map.Entry<String, Double> f : features.entrySet()) {
+            names[i] = f.getKey();
+            values[i] = f.getValue();
+            i++;
+        }
+        return new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values);
     }
 
     private static Path wineCsv() {
