@@ -130,7 +130,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     private volatile WindowReport latestWindow;
     private volatile Map<String, Double> latestMetrics;
 
-    private PredictionMonitor(Builder b) {
+    private PredictionMonitor(MonitorSettings b) {
         this.model = b.model;
         this.reference = b.reference;
         this.onlyModel = b.onlyModel;
@@ -826,30 +826,10 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     /** Configures a {@link PredictionMonitor}. */
     public static final class Builder {
-        private final String model;
-        private WindowReference reference;
-        private boolean onlyModel;
-        private int onlyVersion;
-        private DriftDetector detector = DriftDetector.defaults();
-        private int windowCount;
-        private Duration windowDuration;
-        private Function<PredictionRecord, String> key;
-        private Gate performanceGate;
-        private long minLabels = 1;
-        private int retainWindows = 100;
-        private int pendingLabelLimit = 100_000;
-        private Clock clock = Clock.systemUTC();
-        private final List<MonitorListener> listeners = new ArrayList<>();
-        private boolean globalMeters;
-        private Executor analysis;
-        private int waitingWindowLimit = 4;
-        private Duration analysisTimeout = Duration.ofMinutes(1);
+        private final MonitorSettings s;
 
         private Builder(String model) {
-            if (model == null || model.isBlank()) {
-                throw new InvalidInputException("the monitored model's name must not be blank");
-            }
-            this.model = model;
+            this.s = new MonitorSettings(model);
         }
 
         /**
@@ -858,7 +838,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder reference(Profile profile) {
-            this.reference = WindowReference.fixed(profile);
+            s.reference = WindowReference.fixed(profile);
             return this;
         }
 
@@ -868,7 +848,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder reference(WindowReference chooser) {
-            this.reference = Objects.requireNonNull(chooser, "chooser");
+            s.reference = Objects.requireNonNull(chooser, "chooser");
             return this;
         }
 
@@ -881,7 +861,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder onlyModel() {
-            this.onlyModel = true;
+            s.onlyModel = true;
             return this;
         }
 
@@ -893,50 +873,31 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder onlyVersion(int version) {
-            if (version < 1) {
-                throw new InvalidInputException("a model version is at least 1, was " + version);
-            }
-            this.onlyModel = true;
-            this.onlyVersion = version;
+            s.onlyVersion(version);
             return this;
         }
 
         /** @param d how windows are compared (default {@link DriftDetector#defaults()}) @return this builder */
         public Builder detector(DriftDetector d) {
-            this.detector = Objects.requireNonNull(d, "detector");
+            s.detector = Objects.requireNonNull(d, "detector");
             return this;
         }
 
         /** @param count predictions per window, at least 1 @return this builder */
         public Builder windowOf(int count) {
-            if (count < 1) {
-                throw new InvalidInputException("a count window needs at least 1 prediction, was " + count);
-            }
-            if (windowDuration != null) {
-                throw new InvalidInputException("windows are already by time (" + windowDuration
-                        + "); choose a count or a duration, not both");
-            }
-            this.windowCount = count;
+            s.windowOf(count);
             return this;
         }
 
         /** @param duration the length of tumbling time windows, at least 1 ms @return this builder */
         public Builder windowOf(Duration duration) {
-            Objects.requireNonNull(duration, "duration");
-            if (duration.toMillis() < 1) {
-                throw new InvalidInputException("a time window must last at least 1 ms, was " + duration);
-            }
-            if (windowCount > 0) {
-                throw new InvalidInputException("windows are already by count (" + windowCount
-                        + "); choose a count or a duration, not both");
-            }
-            this.windowDuration = duration;
+            s.windowOf(duration);
             return this;
         }
 
         /** @param keyFunction the join key of a record, for labels arriving later @return this builder */
         public Builder key(Function<PredictionRecord, String> keyFunction) {
-            this.key = Objects.requireNonNull(keyFunction, "keyFunction");
+            s.key = Objects.requireNonNull(keyFunction, "keyFunction");
             return this;
         }
 
@@ -947,41 +908,31 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder performanceGate(Gate gate, long minimumLabels) {
-            this.performanceGate = Objects.requireNonNull(gate, "gate");
-            if (minimumLabels < 1) {
-                throw new InvalidInputException("minimumLabels must be at least 1, was " + minimumLabels);
-            }
-            this.minLabels = minimumLabels;
+            s.performanceGate(gate, minimumLabels);
             return this;
         }
 
         /** @param n closed windows kept for late labels and {@link #windows()} (default 100) @return this builder */
         public Builder retainWindows(int n) {
-            if (n < 1) {
-                throw new InvalidInputException("retainWindows must be at least 1, was " + n);
-            }
-            this.retainWindows = n;
+            s.retainWindows(n);
             return this;
         }
 
         /** @param n labels that may wait for their prediction (default 100,000) @return this builder */
         public Builder pendingLabelLimit(int n) {
-            if (n < 0) {
-                throw new InvalidInputException("pendingLabelLimit must not be negative, was " + n);
-            }
-            this.pendingLabelLimit = n;
+            s.pendingLabelLimit(n);
             return this;
         }
 
         /** @param c the clock for alert times and {@link #tick()} (default UTC system clock) @return this builder */
         public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock");
+            s.clock = Objects.requireNonNull(c, "clock");
             return this;
         }
 
         /** @param listener receives alerts and closed windows @return this builder */
         public Builder listener(MonitorListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+            s.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -993,7 +944,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder analysisExecutor(Executor executor) {
-            this.analysis = Objects.requireNonNull(executor, "executor");
+            s.analysis = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
@@ -1004,10 +955,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder waitingWindowLimit(int n) {
-            if (n < 1) {
-                throw new InvalidInputException("waitingWindowLimit must be at least 1, was " + n);
-            }
-            this.waitingWindowLimit = n;
+            s.waitingWindowLimit(n);
             return this;
         }
 
@@ -1017,11 +965,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder analysisTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative()) {
-                throw new InvalidInputException("analysisTimeout must not be negative, was " + timeout);
-            }
-            this.analysisTimeout = timeout;
+            s.analysisTimeout(timeout);
             return this;
         }
 
@@ -1033,7 +977,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder publishMeters() {
-            this.globalMeters = true;
+            s.globalMeters = true;
             return this;
         }
 
@@ -1042,17 +986,9 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @throws InvalidInputException if the reference profile or the window size is missing
          */
         public PredictionMonitor build() {
-            if (reference == null) {
-                throw new InvalidInputException("monitor of '" + model + "' needs the training profile: call"
-                        + " reference(Profile.readFrom(runs, trainingRunId)) or reference(detector.profile(table)),"
-                        + " or reference(window -> ...) to choose one per window");
-            }
-            if (windowCount == 0 && windowDuration == null) {
-                throw new InvalidInputException("monitor of '" + model + "' needs a window: windowOf(500) for counts"
-                        + " or windowOf(Duration.ofHours(1)) for time");
-            }
-            PredictionMonitor m = new PredictionMonitor(this);
-            if (globalMeters) {
+            s.checkComplete();
+            PredictionMonitor m = new PredictionMonitor(s);
+            if (s.globalMeters) {
                 dev.mlops4j.monitoring.internal.Micrometer.bindGlobal(m);
             }
             return m;
