@@ -4,7 +4,6 @@ import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.Gate;
 import dev.mlops4j.gate.GateResult;
 import dev.mlops4j.internal.PrintedList;
-import dev.mlops4j.model.Prediction;
 import dev.mlops4j.monitoring.internal.NamedTable;
 import dev.mlops4j.monitoring.internal.WindowColumns;
 import dev.mlops4j.serving.PredictionColumns;
@@ -23,8 +22,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -91,8 +87,8 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     private final String model;
     private final WindowReference reference;
-    private final boolean onlyModel;
-    private final int onlyVersion;
+    private final RecordFilter filter;
+    private final LabelJoin labels;
     private final DriftDetector detector;
     private final int windowCount;
     private final Duration windowDuration;
@@ -100,7 +96,6 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     private final Gate performanceGate;
     private final long minLabels;
     private final int retainWindows;
-    private final int pendingLabelLimit;
     private final Clock clock;
     private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
     private final Executor analysis;
@@ -108,19 +103,14 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     private final int waitingWindowLimit;
     private final Duration analysisTimeout;
 
-    private Open open;
+    private OpenWindow open;
     private long nextIndex;
-    private final Deque<Closed> closed = new ArrayDeque<>();
-    private final Map<String, Joined> byKey = new HashMap<>();
-    private final LinkedHashMap<String, Object> pendingLabels = new LinkedHashMap<>();
+    private final Deque<ClosedWindow> closed = new ArrayDeque<>();
     private long predictions;
-    private final AtomicLong ignored = new AtomicLong();
-    private long labelsJoined;
-    private long labelsUnmatched;
     private long driftAlerts;
     private long performanceAlerts;
     // Closed windows waiting for their analysis, oldest first (skipped ones stay, so reports keep window order).
-    private final Deque<Closed> waiting = new ArrayDeque<>();
+    private final Deque<ClosedWindow> waiting = new ArrayDeque<>();
     private int waitingToAnalyse;
     private boolean draining;
     private volatile Thread drainThread;
@@ -133,8 +123,8 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     private PredictionMonitor(MonitorSettings b) {
         this.model = b.model;
         this.reference = b.reference;
-        this.onlyModel = b.onlyModel;
-        this.onlyVersion = b.onlyVersion;
+        this.filter = new RecordFilter(b);
+        this.labels = new LabelJoin(b.model, b.pendingLabelLimit);
         this.detector = b.detector;
         this.windowCount = b.windowCount;
         this.windowDuration = b.windowDuration;
@@ -142,7 +132,6 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         this.performanceGate = b.performanceGate;
         this.minLabels = b.minLabels;
         this.retainWindows = b.retainWindows;
-        this.pendingLabelLimit = b.pendingLabelLimit;
         this.clock = b.clock;
         this.listeners.addAll(b.listeners);
         this.ownAnalysis = b.analysis == null ? Executors.newSingleThreadExecutor(r -> {
@@ -163,58 +152,6 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         return new Builder(model);
     }
 
-    /** A window still taking predictions. */
-    private static final class Open {
-        final long index;
-        final Instant start;
-        Instant end;
-        final WindowColumns values;
-        final List<String> keys = new ArrayList<>();
-
-        Open(long index, Instant start, Instant end, int expectedRows) {
-            this.index = index;
-            this.start = start;
-            this.end = end;
-            this.values = new WindowColumns(expectedRows);
-        }
-    }
-
-    /** A closed window, still collecting labels; its values are kept only until its analysis takes them. */
-    private static final class Closed {
-        final long index;
-        final Instant start;
-        final Instant end;
-        final long count;
-        WindowColumns values;
-        Optional<DriftReport> drift = Optional.empty();
-        boolean analysed;
-        boolean skipped;
-        Performance performance = Performance.NONE;
-        boolean performanceAlerted;
-        final List<String> keys;
-
-        Closed(Open o, Instant end) {
-            this.index = o.index;
-            this.start = o.start;
-            this.end = end;
-            this.count = o.values.size();
-            this.values = o.values;
-            this.keys = o.keys;
-        }
-    }
-
-    /** Where a key's prediction lives, for the label join. */
-    private static final class Joined {
-        final Prediction prediction;
-        Object window;     // Open or Closed
-        boolean labelled;
-
-        Joined(Prediction prediction, Object window) {
-            this.prediction = prediction;
-            this.window = window;
-        }
-    }
-
     /** @return true unless a {@link Builder#key key function} needs each prediction as a record */
     @Override
     public boolean acceptsColumns() {
@@ -233,8 +170,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
             accept(batch.records());
             return;
         }
-        if (onlyModel && !batch.modelName().equals(model)) {
-            ignored.addAndGet(batch.size());
+        if (!filter.takesBatch(batch)) {
             return;
         }
         int r = 0;
@@ -247,12 +183,11 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
                 int[] map = null;
                 while (r < batch.size() && events.isEmpty()) {
                     int row = r++;
-                    if (onlyVersion != 0 && batch.version(row) != onlyVersion) {
-                        ignored.incrementAndGet();
+                    if (!filter.takesRow(batch, row)) {
                         continue;
                     }
                     Instant at = batch.at(row);
-                    Open o = openFor(events, at);
+                    OpenWindow o = openFor(events, at);
                     if (o.values != mapped) {
                         mapped = o.values;
                         map = mapped.columnsOf(batch);
@@ -269,19 +204,10 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     @Override
     public void accept(List<PredictionRecord> batch) {
         for (PredictionRecord r : batch) {
-            if (takes(r)) {
+            if (filter.takes(r)) {
                 record(key == null ? null : key.apply(r), r);
             }
         }
-    }
-
-    /** @return true unless the builder's {@code onlyModel()} or {@code onlyVersion(int)} excludes the record */
-    private boolean takes(PredictionRecord r) {
-        boolean taken = !onlyModel || r.modelName().equals(model) && (onlyVersion == 0 || r.version() == onlyVersion);
-        if (!taken) {
-            ignored.incrementAndGet();
-        }
-        return taken;
     }
 
     /**
@@ -291,7 +217,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      * @return this monitor
      */
     public PredictionMonitor record(PredictionRecord r) {
-        return takes(Objects.requireNonNull(r, "record")) ? record(key == null ? null : key.apply(r), r) : this;
+        return filter.takes(Objects.requireNonNull(r, "record")) ? record(key == null ? null : key.apply(r), r) : this;
     }
 
     /**
@@ -306,24 +232,11 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         Objects.requireNonNull(r, "record");
         List<Runnable> events = new ArrayList<>();
         synchronized (this) {
-            Open o = openFor(events, r.at());
+            OpenWindow o = openFor(events, r.at());
             o.values.add(r.features());
             added(r.at());
             if (joinKey != null) {
-                o.keys.add(joinKey);
-                Joined j = new Joined(r.prediction(), o);
-                byKey.put(joinKey, j);
-                Object waiting = pendingLabels.remove(joinKey);
-                if (waiting != null) {
-                    try {
-                        join(events, joinKey, j, waiting);
-                    } catch (InvalidInputException wrongKind) {
-                        // The serving thread must not lose its batch over a bad label given earlier by someone else.
-                        labelsUnmatched++;
-                        LOG.warn("Monitor '{}': the waiting label for '{}' does not fit its prediction: {}", model,
-                                joinKey, wrongKind.getMessage());
-                    }
-                }
+                labels.keyed(joinKey, r.prediction(), o);
             }
             closeIfFull(events);
         }
@@ -332,17 +245,17 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     }
 
     /** @return the window a prediction at this time goes into, after closing the time window it ends */
-    private Open openFor(List<Runnable> events, Instant at) {
+    private OpenWindow openFor(List<Runnable> events, Instant at) {
         if (windowDuration != null) {
             if (open != null && !at.isBefore(open.end)) {
                 close(events, open.end);
             }
             if (open == null) {
                 Instant start = align(at);
-                open = new Open(nextIndex++, start, start.plus(windowDuration), 1_000);
+                open = new OpenWindow(nextIndex++, start, start.plus(windowDuration), 1_000);
             }
         } else if (open == null) {
-            open = new Open(nextIndex++, at, at, Math.min(windowCount, 4_096));
+            open = new OpenWindow(nextIndex++, at, at, Math.min(windowCount, 4_096));
         }
         return open;
     }
@@ -397,64 +310,14 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         List<Runnable> events = new ArrayList<>();
         boolean joined;
         synchronized (this) {
-            Joined j = byKey.get(joinKey);
-            if (j == null) {
-                if (pendingLabels.size() >= pendingLabelLimit) {
-                    pendingLabels.remove(pendingLabels.keySet().iterator().next());
-                    labelsUnmatched++;
-                }
-                pendingLabels.put(joinKey, actual);
-                return false;
-            }
-            joined = join(events, joinKey, j, actual);
-        }
-        events.forEach(Runnable::run);
-        return joined;
-    }
-
-    private boolean join(List<Runnable> events, String joinKey, Joined j, Object actual) {
-        Prediction p = j.prediction;
-        // The label's kind is checked first, so a wrong call fails even when the key was labelled already.
-        if (actual instanceof String s && p.label() == null) {
-            throw new InvalidInputException("label '" + s + "' for '" + joinKey + "' is a class, but model '" + model
-                    + "' predicted a number (regression); pass the true value as a double");
-        }
-        if (actual instanceof Double && (p.label() != null || p.values().size() != 1)) {
-            throw new InvalidInputException("numeric label for '" + joinKey + "', but model '" + model + "' predicted "
-                    + (p.label() != null ? "the class '" + p.label() + "'; pass the true class as a String"
-                    : p.values().size() + " values " + p.values().keySet() + "; a numeric label needs one value"));
-        }
-        if (j.labelled) {
-            LOG.debug("Monitor '{}': a second label for '{}' is ignored", model, joinKey);
-            return false;
-        }
-        Performance before = performanceOf(j.window);
-        Performance after = actual instanceof String s ? before.withClassified(p.label().equals(s))
-                : before.withRegressed(p.value() - (Double) actual);
-        j.labelled = true;
-        labelsJoined++;
-        if (j.window instanceof Closed c) {
-            c.performance = after;
-            if (c.analysed) {
-                // Before its analysis the window has no report yet; the analysis publishes these labels with it.
+            joined = labels.label(joinKey, actual, c -> {
                 WindowReport report = report(c);
                 publishMetrics(report);
                 checkPerformance(events, c, report);
-            }
-        } else {
-            pendingPerformance.put(j.window, after);
+            });
         }
-        return true;
-    }
-
-    // Labels that reach a window before it closes; merged into it when it closes.
-    private final Map<Object, Performance> pendingPerformance = new HashMap<>();
-
-    private Performance performanceOf(Object window) {
-        if (window instanceof Closed c) {
-            return c.performance;
-        }
-        return pendingPerformance.getOrDefault(window, Performance.NONE);
+        events.forEach(Runnable::run);
+        return joined;
     }
 
     /**
@@ -466,7 +329,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      */
     public Optional<WindowReport> tick() {
         List<Runnable> events = new ArrayList<>();
-        Closed c;
+        ClosedWindow c;
         synchronized (this) {
             if (windowDuration == null || open == null || clock.instant().isBefore(open.end)) {
                 return Optional.empty();
@@ -485,7 +348,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      */
     public Optional<WindowReport> flush() {
         List<Runnable> events = new ArrayList<>();
-        Closed c = null;
+        ClosedWindow c = null;
         synchronized (this) {
             if (open != null && open.values.size() > 0) {
                 c = close(events, windowDuration == null ? open.end : clock.instant().isBefore(open.end)
@@ -511,27 +374,14 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     }
 
     /** Closes the open window and queues it for analysis; the caller runs the events after leaving the lock. */
-    private Closed close(List<Runnable> events, Instant end) {
-        Open o = open;
+    private ClosedWindow close(List<Runnable> events, Instant end) {
+        OpenWindow o = open;
         open = null;
-        Closed c = new Closed(o, end);
-        Performance early = pendingPerformance.remove(o);
-        c.performance = early == null ? Performance.NONE : early;
-        for (String k : c.keys) {
-            Joined j = byKey.get(k);
-            if (j != null && j.window == o) {
-                j.window = c;
-            }
-        }
+        ClosedWindow c = new ClosedWindow(o, end);
+        labels.closed(o, c);
         closed.addLast(c);
         while (closed.size() > retainWindows) {
-            Closed evicted = closed.removeFirst();
-            for (String k : evicted.keys) {
-                Joined j = byKey.get(k);
-                if (j != null && j.window == evicted) {
-                    byKey.remove(k);
-                }
-            }
+            labels.evicted(closed.removeFirst());
         }
         waiting.addLast(c);
         waitingToAnalyse++;
@@ -547,7 +397,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     /** Marks the oldest window still waiting as skipped: recording never waits for analysis. */
     private void skipOldestWaiting() {
-        for (Closed w : waiting) {
+        for (ClosedWindow w : waiting) {
             if (!w.skipped) {
                 w.skipped = true;
                 w.values = null;
@@ -576,7 +426,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         boolean done = false;
         try {
             while (true) {
-                Closed c;
+                ClosedWindow c;
                 WindowColumns values;
                 synchronized (this) {
                     c = waiting.pollFirst();
@@ -613,7 +463,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     }
 
     /** @return the window's features profiled and compared with its reference, empty if that failed */
-    private Optional<DriftReport> analyse(Closed c, WindowColumns values) {
+    private Optional<DriftReport> analyse(ClosedWindow c, WindowColumns values) {
         try {
             // Columns in one sorted order, NaN (how serving records a missing feature) read as missing.
             Table table = new NamedTable(values.table(), model + " window " + c.index);
@@ -632,7 +482,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     }
 
     /** Publishes an analysed (or skipped) window: its report, metrics, alerts and listener calls. */
-    private void analysed(List<Runnable> events, Closed c, Optional<DriftReport> drift) {
+    private void analysed(List<Runnable> events, ClosedWindow c, Optional<DriftReport> drift) {
         c.drift = drift;
         c.analysed = true;
         WindowReport report = report(c);
@@ -652,7 +502,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
     }
 
     /** @return the window's report once analysed, or as it is when the analysis timeout passes first */
-    private WindowReport analysed(Closed c) {
+    private WindowReport analysed(ClosedWindow c) {
         awaitAnalyses(c);
         synchronized (this) {
             return report(c);
@@ -663,7 +513,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      * Waits until this window (or, given null, every closed window) is analysed, up to the analysis timeout. Returns
      * at once on the analysis thread itself (a listener calling flush()), which would otherwise wait for itself.
      */
-    private void awaitAnalyses(Closed c) {
+    private void awaitAnalyses(ClosedWindow c) {
         if (Thread.currentThread() == drainThread) {
             return;
         }
@@ -685,7 +535,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         }
     }
 
-    private void checkPerformance(List<Runnable> events, Closed c, WindowReport report) {
+    private void checkPerformance(List<Runnable> events, ClosedWindow c, WindowReport report) {
         if (performanceGate == null || c.performanceAlerted || c.performance.labelled() < minLabels) {
             return;
         }
@@ -725,8 +575,8 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         }
     }
 
-    private WindowReport report(Closed c) {
-        return new WindowReport(model, c.index, c.start, c.end, c.count, c.drift, c.performance, c.skipped);
+    private WindowReport report(ClosedWindow c) {
+        return c.report(model);
     }
 
     /** @param listener another listener @return this monitor */
@@ -781,7 +631,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     /** @return records left out because they were of another model or version (see {@link Builder#onlyModel()}) */
     public long recordsIgnored() {
-        return ignored.get();
+        return filter.ignored();
     }
 
     /** @return predictions recorded */
@@ -801,17 +651,17 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     /** @return labels joined to a prediction */
     public synchronized long labelsJoined() {
-        return labelsJoined;
+        return labels.joined();
     }
 
     /** @return labels waiting for their prediction */
     public synchronized long labelsPending() {
-        return pendingLabels.size();
+        return labels.pending();
     }
 
     /** @return labels given up: no prediction came within the pending limit */
     public synchronized long labelsUnmatched() {
-        return labelsUnmatched;
+        return labels.unmatched();
     }
 
     /** @param kind an alert kind @return how many alerts of that kind were raised */
