@@ -2,38 +2,23 @@ package dev.mlops4j.monitoring;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.Gate;
-import dev.mlops4j.gate.GateResult;
 import dev.mlops4j.internal.PrintedList;
-import dev.mlops4j.monitoring.internal.NamedTable;
-import dev.mlops4j.monitoring.internal.WindowColumns;
 import dev.mlops4j.serving.PredictionColumns;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.serving.PredictionSink;
-import dev.mlops4j.validation.data.Table;
 import dev.mlops4j.validation.drift.DriftDetector;
 import dev.mlops4j.validation.drift.DriftReport;
 import dev.mlops4j.validation.profile.Profile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Live monitoring of a served model: recorded predictions are cut into windows (by count or by time), each window's
@@ -83,65 +68,25 @@ import java.util.stream.Collectors;
  * <p>Thread-safe: the serving handle's recording thread, label producers and meter readers may call it at once.
  */
 public final class PredictionMonitor implements PredictionSink, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(PredictionMonitor.class);
-
+    // The parts' mutable state is guarded by this monitor's own lock, the only one: the recording thread, label
+    // producers and the analysis thread take it in turn, and listeners run after it is left. Only the ignored count
+    // (atomic) and the latest window, drift and metrics (volatile) are read without it, by readers that never wait.
     private final String model;
-    private final WindowReference reference;
+    private final Function<PredictionRecord, String> key;
     private final RecordFilter filter;
     private final LabelJoin labels;
-    private final DriftDetector detector;
-    private final int windowCount;
-    private final Duration windowDuration;
-    private final Function<PredictionRecord, String> key;
-    private final Gate performanceGate;
-    private final long minLabels;
-    private final int retainWindows;
-    private final Clock clock;
-    private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
-    private final Executor analysis;
-    private final ExecutorService ownAnalysis;
-    private final int waitingWindowLimit;
-    private final Duration analysisTimeout;
+    private final WindowPublisher publisher;
+    private final WindowAnalyses analyses;
+    private final WindowCutter windows;
 
-    private OpenWindow open;
-    private long nextIndex;
-    private final Deque<ClosedWindow> closed = new ArrayDeque<>();
-    private long predictions;
-    private long driftAlerts;
-    private long performanceAlerts;
-    // Closed windows waiting for their analysis, oldest first (skipped ones stay, so reports keep window order).
-    private final Deque<ClosedWindow> waiting = new ArrayDeque<>();
-    private int waitingToAnalyse;
-    private boolean draining;
-    private volatile Thread drainThread;
-    private long windowsSkipped;
-    private long analysisFailures;
-    private volatile DriftReport latestDrift;
-    private volatile WindowReport latestWindow;
-    private volatile Map<String, Double> latestMetrics;
-
-    private PredictionMonitor(MonitorSettings b) {
-        this.model = b.model;
-        this.reference = b.reference;
-        this.filter = new RecordFilter(b);
-        this.labels = new LabelJoin(b.model, b.pendingLabelLimit);
-        this.detector = b.detector;
-        this.windowCount = b.windowCount;
-        this.windowDuration = b.windowDuration;
-        this.key = b.key;
-        this.performanceGate = b.performanceGate;
-        this.minLabels = b.minLabels;
-        this.retainWindows = b.retainWindows;
-        this.clock = b.clock;
-        this.listeners.addAll(b.listeners);
-        this.ownAnalysis = b.analysis == null ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mlops-monitor-" + b.model);
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        this.analysis = b.analysis == null ? ownAnalysis : b.analysis;
-        this.waitingWindowLimit = b.waitingWindowLimit;
-        this.analysisTimeout = b.analysisTimeout;
+    private PredictionMonitor(MonitorSettings s) {
+        this.model = s.model;
+        this.key = s.key;
+        this.filter = new RecordFilter(s);
+        this.labels = new LabelJoin(s.model, s.pendingLabelLimit);
+        this.publisher = new WindowPublisher(s.model, s.performanceGate, s.minLabels, s.clock, s.listeners);
+        this.analyses = new WindowAnalyses(this, s, publisher);
+        this.windows = new WindowCutter(s, labels, analyses);
     }
 
     /**
@@ -179,23 +124,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
             // executor, run) before the next window closes: a large batch does not pile up waiting windows.
             List<Runnable> events = new ArrayList<>();
             synchronized (this) {
-                WindowColumns mapped = null;
-                int[] map = null;
-                while (r < batch.size() && events.isEmpty()) {
-                    int row = r++;
-                    if (!filter.takesRow(batch, row)) {
-                        continue;
-                    }
-                    Instant at = batch.at(row);
-                    OpenWindow o = openFor(events, at);
-                    if (o.values != mapped) {
-                        mapped = o.values;
-                        map = mapped.columnsOf(batch);
-                    }
-                    o.values.add(batch, map, row);
-                    added(at);
-                    closeIfFull(events);
-                }
+                r = windows.addRows(events, batch, r, filter);
             }
             events.forEach(Runnable::run);
         }
@@ -232,52 +161,14 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         Objects.requireNonNull(r, "record");
         List<Runnable> events = new ArrayList<>();
         synchronized (this) {
-            OpenWindow o = openFor(events, r.at());
-            o.values.add(r.features());
-            added(r.at());
+            OpenWindow o = windows.add(events, r);
             if (joinKey != null) {
                 labels.keyed(joinKey, r.prediction(), o);
             }
-            closeIfFull(events);
+            windows.closeIfFull(events);
         }
         events.forEach(Runnable::run);
         return this;
-    }
-
-    /** @return the window a prediction at this time goes into, after closing the time window it ends */
-    private OpenWindow openFor(List<Runnable> events, Instant at) {
-        if (windowDuration != null) {
-            if (open != null && !at.isBefore(open.end)) {
-                close(events, open.end);
-            }
-            if (open == null) {
-                Instant start = align(at);
-                open = new OpenWindow(nextIndex++, start, start.plus(windowDuration), 1_000);
-            }
-        } else if (open == null) {
-            open = new OpenWindow(nextIndex++, at, at, Math.min(windowCount, 4_096));
-        }
-        return open;
-    }
-
-    /** Counts a prediction added to the open window. */
-    private void added(Instant at) {
-        if (windowDuration == null && at.isAfter(open.end)) {
-            open.end = at;
-        }
-        predictions++;
-    }
-
-    private void closeIfFull(List<Runnable> events) {
-        if (windowDuration == null && open.values.size() >= windowCount) {
-            close(events, open.end);
-        }
-    }
-
-    private Instant align(Instant at) {
-        long size = windowDuration.toMillis();
-        long ms = at.toEpochMilli();
-        return Instant.ofEpochMilli(Math.floorDiv(ms, size) * size);
     }
 
     /**
@@ -310,11 +201,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         List<Runnable> events = new ArrayList<>();
         boolean joined;
         synchronized (this) {
-            joined = labels.label(joinKey, actual, c -> {
-                WindowReport report = report(c);
-                publishMetrics(report);
-                checkPerformance(events, c, report);
-            });
+            joined = labels.label(joinKey, actual, c -> publisher.labelled(events, c));
         }
         events.forEach(Runnable::run);
         return joined;
@@ -331,13 +218,13 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         List<Runnable> events = new ArrayList<>();
         ClosedWindow c;
         synchronized (this) {
-            if (windowDuration == null || open == null || clock.instant().isBefore(open.end)) {
-                return Optional.empty();
-            }
-            c = close(events, open.end);
+            c = windows.closeEnded(events);
+        }
+        if (c == null) {
+            return Optional.empty();
         }
         events.forEach(Runnable::run);
-        return Optional.of(analysed(c));
+        return Optional.of(analyses.report(c));
     }
 
     /**
@@ -348,16 +235,13 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      */
     public Optional<WindowReport> flush() {
         List<Runnable> events = new ArrayList<>();
-        ClosedWindow c = null;
+        ClosedWindow c;
         synchronized (this) {
-            if (open != null && open.values.size() > 0) {
-                c = close(events, windowDuration == null ? open.end : clock.instant().isBefore(open.end)
-                        ? clock.instant() : open.end);
-            }
+            c = windows.closeNow(events);
         }
         events.forEach(Runnable::run);
-        awaitAnalyses(null);
-        return c == null ? Optional.empty() : Optional.of(analysed(c));
+        analyses.await(null);
+        return c == null ? Optional.empty() : Optional.of(analyses.report(c));
     }
 
     /**
@@ -367,221 +251,12 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      */
     @Override
     public void close() {
-        awaitAnalyses(null);
-        if (ownAnalysis != null) {
-            ownAnalysis.shutdown();
-        }
-    }
-
-    /** Closes the open window and queues it for analysis; the caller runs the events after leaving the lock. */
-    private ClosedWindow close(List<Runnable> events, Instant end) {
-        OpenWindow o = open;
-        open = null;
-        ClosedWindow c = new ClosedWindow(o, end);
-        labels.closed(o, c);
-        closed.addLast(c);
-        while (closed.size() > retainWindows) {
-            labels.evicted(closed.removeFirst());
-        }
-        waiting.addLast(c);
-        waitingToAnalyse++;
-        if (waitingToAnalyse > waitingWindowLimit) {
-            skipOldestWaiting();
-        }
-        if (!draining) {
-            draining = true;
-            events.add(this::startDraining);
-        }
-        return c;
-    }
-
-    /** Marks the oldest window still waiting as skipped: recording never waits for analysis. */
-    private void skipOldestWaiting() {
-        for (ClosedWindow w : waiting) {
-            if (!w.skipped) {
-                w.skipped = true;
-                w.values = null;
-                waitingToAnalyse--;
-                windowsSkipped++;
-                LOG.warn("Monitor '{}': window {} is not analysed: more than {} closed windows waited for analysis",
-                        model, w.index, waitingWindowLimit);
-                return;
-            }
-        }
-    }
-
-    private void startDraining() {
-        try {
-            analysis.execute(this::drain);
-        } catch (RejectedExecutionException shutDown) {
-            // After close() (or a caller's executor refusing): analyse here rather than never.
-            drain();
-        }
-    }
-
-    /** Analyses the waiting windows one at a time, oldest first, until none waits. */
-    private void drain() {
-        Thread previous = drainThread;
-        drainThread = Thread.currentThread();
-        boolean done = false;
-        try {
-            while (true) {
-                ClosedWindow c;
-                WindowColumns values;
-                synchronized (this) {
-                    c = waiting.pollFirst();
-                    if (c == null) {
-                        draining = false;
-                        notifyAll();
-                        done = true;
-                        return;
-                    }
-                    if (!c.skipped) {
-                        waitingToAnalyse--;
-                    }
-                    values = c.values;
-                    c.values = null;
-                }
-                Optional<DriftReport> drift = values == null ? Optional.empty() : analyse(c, values);
-                List<Runnable> events = new ArrayList<>();
-                synchronized (this) {
-                    analysed(events, c, drift);
-                    notifyAll();
-                }
-                events.forEach(Runnable::run);
-            }
-        } finally {
-            drainThread = previous;
-            if (!done) {
-                // An Error left the loop: let the next closed window start draining again.
-                synchronized (this) {
-                    draining = false;
-                    notifyAll();
-                }
-            }
-        }
-    }
-
-    /** @return the window's features profiled and compared with its reference, empty if that failed */
-    private Optional<DriftReport> analyse(ClosedWindow c, WindowColumns values) {
-        try {
-            // Columns in one sorted order, NaN (how serving records a missing feature) read as missing.
-            Table table = new NamedTable(values.table(), model + " window " + c.index);
-            Profile against = reference.referenceFor(new WindowSpan(model, c.index, c.start, c.end, c.count, c.keys));
-            if (against == null) {
-                throw new InvalidInputException("the window reference returned no profile for window " + c.index);
-            }
-            return Optional.of(detector.compare(against, detector.profile(table)));
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                analysisFailures++;
-            }
-            LOG.warn("Monitor '{}': window {} could not be compared with the reference", model, c.index, e);
-            return Optional.empty();
-        }
-    }
-
-    /** Publishes an analysed (or skipped) window: its report, metrics, alerts and listener calls. */
-    private void analysed(List<Runnable> events, ClosedWindow c, Optional<DriftReport> drift) {
-        c.drift = drift;
-        c.analysed = true;
-        WindowReport report = report(c);
-        latestWindow = report;
-        drift.ifPresent(d -> latestDrift = d);
-        publishMetrics(report);
-        events.add(() -> listeners.forEach(l -> safely(() -> l.onWindowClosed(report))));
-        LOG.debug("Monitor '{}': {}", model, report);
-        if (drift.isPresent() && drift.get().isDrift()) {
-            driftAlerts++;
-            DriftReport d = drift.get();
-            String msg = "model '" + model + "' window " + c.index + " [" + c.start + ", " + c.end + "] drifted: "
-                    + d.summary() + "; drifted columns " + d.driftedColumns();
-            alert(events, new MonitorAlert(MonitorAlert.Kind.DRIFT, model, clock.instant(), msg, report));
-        }
-        checkPerformance(events, c, report);
-    }
-
-    /** @return the window's report once analysed, or as it is when the analysis timeout passes first */
-    private WindowReport analysed(ClosedWindow c) {
-        awaitAnalyses(c);
-        synchronized (this) {
-            return report(c);
-        }
-    }
-
-    /**
-     * Waits until this window (or, given null, every closed window) is analysed, up to the analysis timeout. Returns
-     * at once on the analysis thread itself (a listener calling flush()), which would otherwise wait for itself.
-     */
-    private void awaitAnalyses(ClosedWindow c) {
-        if (Thread.currentThread() == drainThread) {
-            return;
-        }
-        long deadline = System.nanoTime() + analysisTimeout.toNanos();
-        synchronized (this) {
-            while (c == null ? draining : !c.analysed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    LOG.warn("Monitor '{}': gave up waiting for window analyses after {}", model, analysisTimeout);
-                    return;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private void checkPerformance(List<Runnable> events, ClosedWindow c, WindowReport report) {
-        if (performanceGate == null || c.performanceAlerted || c.performance.labelled() < minLabels) {
-            return;
-        }
-        GateResult result = performanceGate.evaluate(report.metrics());
-        if (!result.passed()) {
-            c.performanceAlerted = true;
-            performanceAlerts++;
-            String msg = "model '" + model + "' window " + c.index + " failed gate '" + result.gate() + "' on "
-                    + c.performance.labelled() + " labels: " + result.failures().stream()
-                    .map(f -> f.condition() + (f.observed() == null ? "" : " (observed " + f.observed() + ")"))
-                    .collect(Collectors.joining("; "));
-            alert(events, new MonitorAlert(MonitorAlert.Kind.PERFORMANCE, model, clock.instant(), msg, report));
-        }
-    }
-
-    private void alert(List<Runnable> events, MonitorAlert alert) {
-        events.add(() -> {
-            LOG.warn("Monitoring alert ({}): {}", alert.kind(), alert.message());
-            listeners.forEach(l -> safely(() -> l.onAlert(alert)));
-        });
-    }
-
-    private void safely(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            LOG.warn("Monitor '{}': a listener failed", model, e);
-        }
-    }
-
-    private void publishMetrics(WindowReport report) {
-        Map<String, Double> m = report.metrics();
-        // The latest metrics are those of the newest window; a label for an older window updates that window only.
-        if (latestWindow == null || report.index() >= latestWindow.index()) {
-            latestWindow = report;
-            latestMetrics = m;
-        }
-    }
-
-    private WindowReport report(ClosedWindow c) {
-        return c.report(model);
+        analyses.close();
     }
 
     /** @param listener another listener @return this monitor */
     public PredictionMonitor addListener(MonitorListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        publisher.addListener(listener);
         return this;
     }
 
@@ -597,36 +272,35 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      *     far
      */
     public List<WindowReport> windows() {
-        awaitAnalyses(null);
+        analyses.await(null);
         synchronized (this) {
-            return new PrintedList<>(closed.stream().filter(c -> c.analysed).map(this::report).toList(),
-                    WindowTable::render);
+            return new PrintedList<>(windows.analysedReports(model), WindowTable::render);
         }
     }
 
     /** @return the newest closed window, if any */
     public Optional<WindowReport> latestWindow() {
-        return Optional.ofNullable(latestWindow);
+        return Optional.ofNullable(publisher.latestWindow());
     }
 
     /** @return the newest window's drift report, or null before the first window closed (a trigger's supplier) */
     public DriftReport latestDrift() {
-        return latestDrift;
+        return publisher.latestDrift();
     }
 
     /** @return the newest window's {@link WindowReport#metrics() metrics}, or null before the first window closed */
     public Map<String, Double> latestMetrics() {
-        return latestMetrics;
+        return publisher.latestMetrics();
     }
 
     /** @return closed windows not analysed because more than {@link Builder#waitingWindowLimit} waited */
     public synchronized long windowsSkipped() {
-        return windowsSkipped;
+        return analyses.skipped();
     }
 
     /** @return window analyses that failed (logged at WARN; the window's report has no drift) */
     public synchronized long analysisFailures() {
-        return analysisFailures;
+        return analyses.failures();
     }
 
     /** @return records left out because they were of another model or version (see {@link Builder#onlyModel()}) */
@@ -636,17 +310,17 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     /** @return predictions recorded */
     public synchronized long predictionCount() {
-        return predictions;
+        return windows.predictions();
     }
 
     /** @return predictions in the open window */
     public synchronized long openWindowCount() {
-        return open == null ? 0 : open.values.size();
+        return windows.openCount();
     }
 
     /** @return windows closed */
     public synchronized long windowCount() {
-        return open == null ? nextIndex : nextIndex - 1;
+        return windows.closedCount();
     }
 
     /** @return labels joined to a prediction */
@@ -666,7 +340,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     /** @param kind an alert kind @return how many alerts of that kind were raised */
     public synchronized long alertCount(MonitorAlert.Kind kind) {
-        return kind == MonitorAlert.Kind.DRIFT ? driftAlerts : performanceAlerts;
+        return publisher.alertCount(kind);
     }
 
     @Override
