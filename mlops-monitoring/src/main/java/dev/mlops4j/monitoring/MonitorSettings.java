@@ -82,21 +82,6 @@ final class MonitorSettings {
         this.minLabels = minimumLabels;
     }
 
-    void retainWindows(int n) {
-        atLeast(1, n, "retainWindows must be at least 1, was ");
-        this.retainWindows = n;
-    }
-
-    void pendingLabelLimit(int n) {
-        atLeast(0, n, "pendingLabelLimit must not be negative, was ");
-        this.pendingLabelLimit = n;
-    }
-
-    void waitingWindowLimit(int n) {
-        atLeast(1, n, "waitingWindowLimit must be at least 1, was ");
-        this.waitingWindowLimit = n;
-    }
-
     void analysisTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
@@ -116,6 +101,12 @@ final class MonitorSettings {
             throw new InvalidInputException("monitor of '" + model + "' needs a window: windowOf(500) for counts"
                     + " or windowOf(Duration.ofHours(1)) for time");
         }
+    }
+
+    /** @return n, checked: the limits' one check, with a message that names the setting and the wrong value */
+    static int atLeast(int least, int n, String message) {
+        atLeast(least, (long) n, message);
+        return n;
     }
 
     private static void atLeast(long least, long n, String message) {

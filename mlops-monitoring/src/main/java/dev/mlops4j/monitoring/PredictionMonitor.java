@@ -438,13 +438,13 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
         /** @param n closed windows kept for late labels and {@link #windows()} (default 100) @return this builder */
         public Builder retainWindows(int n) {
-            s.retainWindows(n);
+            s.retainWindows = MonitorSettings.atLeast(1, n, "retainWindows must be at least 1, was ");
             return this;
         }
 
         /** @param n labels that may wait for their prediction (default 100,000) @return this builder */
         public Builder pendingLabelLimit(int n) {
-            s.pendingLabelLimit(n);
+            s.pendingLabelLimit = MonitorSettings.atLeast(0, n, "pendingLabelLimit must not be negative, was ");
             return this;
         }
 
@@ -479,7 +479,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder waitingWindowLimit(int n) {
-            s.waitingWindowLimit(n);
+            s.waitingWindowLimit = MonitorSettings.atLeast(1, n, "waitingWindowLimit must be at least 1, was ");
             return this;
         }
 
