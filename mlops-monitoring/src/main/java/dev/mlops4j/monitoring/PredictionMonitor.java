@@ -122,11 +122,8 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
         while (r < batch.size()) {
             // The lock is left after each closed window so that its analysis can start (or, on a same-thread
             // executor, run) before the next window closes: a large batch does not pile up waiting windows.
-            List<Runnable> events = new ArrayList<>();
-            synchronized (this) {
-                r = windows.addRows(events, batch, r, filter);
-            }
-            events.forEach(Runnable::run);
+            int from = r;
+            r = locked(events -> windows.addRows(events, batch, from, filter));
         }
     }
 
@@ -159,16 +156,14 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      */
     public PredictionMonitor record(String joinKey, PredictionRecord r) {
         Objects.requireNonNull(r, "record");
-        List<Runnable> events = new ArrayList<>();
-        synchronized (this) {
+        return locked(events -> {
             OpenWindow o = windows.add(events, r);
             if (joinKey != null) {
                 labels.keyed(joinKey, r.prediction(), o);
             }
             windows.closeIfFull(events);
-        }
-        events.forEach(Runnable::run);
-        return this;
+            return this;
+        });
     }
 
     /**
@@ -198,13 +193,22 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     private boolean labelAny(String joinKey, Object actual) {
         Objects.requireNonNull(joinKey, "joinKey");
+        return locked(events -> labels.label(joinKey, actual, c -> publisher.labelled(events, c)));
+    }
+
+    /**
+     * Runs the action under this monitor's lock, then the listener calls and analysis starts it queued in
+     * {@code events}: they run after the lock is left, so that a slow listener or a same-thread analysis never holds
+     * up the recording thread or label producers.
+     */
+    private <T> T locked(Function<List<Runnable>, T> action) {
         List<Runnable> events = new ArrayList<>();
-        boolean joined;
+        T result;
         synchronized (this) {
-            joined = labels.label(joinKey, actual, c -> publisher.labelled(events, c));
+            result = action.apply(events);
         }
         events.forEach(Runnable::run);
-        return joined;
+        return result;
     }
 
     /**
@@ -215,16 +219,8 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      * @return the window closed, if any
      */
     public Optional<WindowReport> tick() {
-        List<Runnable> events = new ArrayList<>();
-        ClosedWindow c;
-        synchronized (this) {
-            c = windows.closeEnded(events);
-        }
-        if (c == null) {
-            return Optional.empty();
-        }
-        events.forEach(Runnable::run);
-        return Optional.of(analyses.report(c));
+        ClosedWindow c = locked(windows::closeEnded);
+        return c == null ? Optional.empty() : Optional.of(analyses.report(c));
     }
 
     /**
@@ -234,12 +230,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      * @return the window closed now, if it held a prediction
      */
     public Optional<WindowReport> flush() {
-        List<Runnable> events = new ArrayList<>();
-        ClosedWindow c;
-        synchronized (this) {
-            c = windows.closeNow(events);
-        }
-        events.forEach(Runnable::run);
+        ClosedWindow c = locked(windows::closeNow);
         analyses.await(null);
         return c == null ? Optional.empty() : Optional.of(analyses.report(c));
     }
