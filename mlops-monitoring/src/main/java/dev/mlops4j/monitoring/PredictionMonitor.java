@@ -2,42 +2,23 @@ package dev.mlops4j.monitoring;
 
 import dev.mlops4j.InvalidInputException;
 import dev.mlops4j.gate.Gate;
-import dev.mlops4j.gate.GateResult;
 import dev.mlops4j.internal.PrintedList;
-import dev.mlops4j.model.Prediction;
-import dev.mlops4j.monitoring.internal.NamedTable;
-import dev.mlops4j.monitoring.internal.WindowColumns;
 import dev.mlops4j.serving.PredictionColumns;
 import dev.mlops4j.serving.PredictionRecord;
 import dev.mlops4j.serving.PredictionSink;
-import dev.mlops4j.validation.data.Table;
 import dev.mlops4j.validation.drift.DriftDetector;
 import dev.mlops4j.validation.drift.DriftReport;
 import dev.mlops4j.validation.profile.Profile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Live monitoring of a served model: recorded predictions are cut into windows (by count or by time), each window's
@@ -87,72 +68,25 @@ import java.util.stream.Collectors;
  * <p>Thread-safe: the serving handle's recording thread, label producers and meter readers may call it at once.
  */
 public final class PredictionMonitor implements PredictionSink, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(PredictionMonitor.class);
-
+    // The parts' mutable state is guarded by this monitor's own lock, the only one: the recording thread, label
+    // producers and the analysis thread take it in turn, and listeners run after it is left. Only the ignored count
+    // (atomic) and the latest window, drift and metrics (volatile) are read without it, by readers that never wait.
     private final String model;
-    private final WindowReference reference;
-    private final boolean onlyModel;
-    private final int onlyVersion;
-    private final DriftDetector detector;
-    private final int windowCount;
-    private final Duration windowDuration;
     private final Function<PredictionRecord, String> key;
-    private final Gate performanceGate;
-    private final long minLabels;
-    private final int retainWindows;
-    private final int pendingLabelLimit;
-    private final Clock clock;
-    private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
-    private final Executor analysis;
-    private final ExecutorService ownAnalysis;
-    private final int waitingWindowLimit;
-    private final Duration analysisTimeout;
+    private final RecordFilter filter;
+    private final LabelJoin labels;
+    private final WindowPublisher publisher;
+    private final WindowAnalyses analyses;
+    private final WindowCutter windows;
 
-    private Open open;
-    private long nextIndex;
-    private final Deque<Closed> closed = new ArrayDeque<>();
-    private final Map<String, Joined> byKey = new HashMap<>();
-    private final LinkedHashMap<String, Object> pendingLabels = new LinkedHashMap<>();
-    private long predictions;
-    private final AtomicLong ignored = new AtomicLong();
-    private long labelsJoined;
-    private long labelsUnmatched;
-    private long driftAlerts;
-    private long performanceAlerts;
-    // Closed windows waiting for their analysis, oldest first (skipped ones stay, so reports keep window order).
-    private final Deque<Closed> waiting = new ArrayDeque<>();
-    private int waitingToAnalyse;
-    private boolean draining;
-    private volatile Thread drainThread;
-    private long windowsSkipped;
-    private long analysisFailures;
-    private volatile DriftReport latestDrift;
-    private volatile WindowReport latestWindow;
-    private volatile Map<String, Double> latestMetrics;
-
-    private PredictionMonitor(Builder b) {
-        this.model = b.model;
-        this.reference = b.reference;
-        this.onlyModel = b.onlyModel;
-        this.onlyVersion = b.onlyVersion;
-        this.detector = b.detector;
-        this.windowCount = b.windowCount;
-        this.windowDuration = b.windowDuration;
-        this.key = b.key;
-        this.performanceGate = b.performanceGate;
-        this.minLabels = b.minLabels;
-        this.retainWindows = b.retainWindows;
-        this.pendingLabelLimit = b.pendingLabelLimit;
-        this.clock = b.clock;
-        this.listeners.addAll(b.listeners);
-        this.ownAnalysis = b.analysis == null ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mlops-monitor-" + b.model);
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        this.analysis = b.analysis == null ? ownAnalysis : b.analysis;
-        this.waitingWindowLimit = b.waitingWindowLimit;
-        this.analysisTimeout = b.analysisTimeout;
+    private PredictionMonitor(MonitorSettings s) {
+        this.model = s.model;
+        this.key = s.key;
+        this.filter = new RecordFilter(s);
+        this.labels = new LabelJoin(s.model, s.pendingLabelLimit);
+        this.publisher = new WindowPublisher(s.model, s.performanceGate, s.minLabels, s.clock, s.listeners);
+        this.analyses = new WindowAnalyses(this, s, publisher);
+        this.windows = new WindowCutter(s, labels, analyses);
     }
 
     /**
@@ -161,58 +95,6 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      */
     public static Builder builder(String model) {
         return new Builder(model);
-    }
-
-    /** A window still taking predictions. */
-    private static final class Open {
-        final long index;
-        final Instant start;
-        Instant end;
-        final WindowColumns values;
-        final List<String> keys = new ArrayList<>();
-
-        Open(long index, Instant start, Instant end, int expectedRows) {
-            this.index = index;
-            this.start = start;
-            this.end = end;
-            this.values = new WindowColumns(expectedRows);
-        }
-    }
-
-    /** A closed window, still collecting labels; its values are kept only until its analysis takes them. */
-    private static final class Closed {
-        final long index;
-        final Instant start;
-        final Instant end;
-        final long count;
-        WindowColumns values;
-        Optional<DriftReport> drift = Optional.empty();
-        boolean analysed;
-        boolean skipped;
-        Performance performance = Performance.NONE;
-        boolean performanceAlerted;
-        final List<String> keys;
-
-        Closed(Open o, Instant end) {
-            this.index = o.index;
-            this.start = o.start;
-            this.end = end;
-            this.count = o.values.size();
-            this.values = o.values;
-            this.keys = o.keys;
-        }
-    }
-
-    /** Where a key's prediction lives, for the label join. */
-    private static final class Joined {
-        final Prediction prediction;
-        Object window;     // Open or Closed
-        boolean labelled;
-
-        Joined(Prediction prediction, Object window) {
-            this.prediction = prediction;
-            this.window = window;
-        }
     }
 
     /** @return true unless a {@link Builder#key key function} needs each prediction as a record */
@@ -233,55 +115,25 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
             accept(batch.records());
             return;
         }
-        if (onlyModel && !batch.modelName().equals(model)) {
-            ignored.addAndGet(batch.size());
+        if (!filter.takesBatch(batch)) {
             return;
         }
         int r = 0;
         while (r < batch.size()) {
             // The lock is left after each closed window so that its analysis can start (or, on a same-thread
             // executor, run) before the next window closes: a large batch does not pile up waiting windows.
-            List<Runnable> events = new ArrayList<>();
-            synchronized (this) {
-                WindowColumns mapped = null;
-                int[] map = null;
-                while (r < batch.size() && events.isEmpty()) {
-                    int row = r++;
-                    if (onlyVersion != 0 && batch.version(row) != onlyVersion) {
-                        ignored.incrementAndGet();
-                        continue;
-                    }
-                    Instant at = batch.at(row);
-                    Open o = openFor(events, at);
-                    if (o.values != mapped) {
-                        mapped = o.values;
-                        map = mapped.columnsOf(batch);
-                    }
-                    o.values.add(batch, map, row);
-                    added(at);
-                    closeIfFull(events);
-                }
-            }
-            events.forEach(Runnable::run);
+            int from = r;
+            r = locked(events -> windows.addRows(events, batch, from, filter));
         }
     }
 
     @Override
     public void accept(List<PredictionRecord> batch) {
         for (PredictionRecord r : batch) {
-            if (takes(r)) {
+            if (filter.takes(r)) {
                 record(key == null ? null : key.apply(r), r);
             }
         }
-    }
-
-    /** @return true unless the builder's {@code onlyModel()} or {@code onlyVersion(int)} excludes the record */
-    private boolean takes(PredictionRecord r) {
-        boolean taken = !onlyModel || r.modelName().equals(model) && (onlyVersion == 0 || r.version() == onlyVersion);
-        if (!taken) {
-            ignored.incrementAndGet();
-        }
-        return taken;
     }
 
     /**
@@ -291,7 +143,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      * @return this monitor
      */
     public PredictionMonitor record(PredictionRecord r) {
-        return takes(Objects.requireNonNull(r, "record")) ? record(key == null ? null : key.apply(r), r) : this;
+        return filter.takes(Objects.requireNonNull(r, "record")) ? record(key == null ? null : key.apply(r), r) : this;
     }
 
     /**
@@ -304,67 +156,14 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      */
     public PredictionMonitor record(String joinKey, PredictionRecord r) {
         Objects.requireNonNull(r, "record");
-        List<Runnable> events = new ArrayList<>();
-        synchronized (this) {
-            Open o = openFor(events, r.at());
-            o.values.add(r.features());
-            added(r.at());
+        return locked(events -> {
+            OpenWindow o = windows.add(events, r);
             if (joinKey != null) {
-                o.keys.add(joinKey);
-                Joined j = new Joined(r.prediction(), o);
-                byKey.put(joinKey, j);
-                Object waiting = pendingLabels.remove(joinKey);
-                if (waiting != null) {
-                    try {
-                        join(events, joinKey, j, waiting);
-                    } catch (InvalidInputException wrongKind) {
-                        // The serving thread must not lose its batch over a bad label given earlier by someone else.
-                        labelsUnmatched++;
-                        LOG.warn("Monitor '{}': the waiting label for '{}' does not fit its prediction: {}", model,
-                                joinKey, wrongKind.getMessage());
-                    }
-                }
+                labels.keyed(joinKey, r.prediction(), o);
             }
-            closeIfFull(events);
-        }
-        events.forEach(Runnable::run);
-        return this;
-    }
-
-    /** @return the window a prediction at this time goes into, after closing the time window it ends */
-    private Open openFor(List<Runnable> events, Instant at) {
-        if (windowDuration != null) {
-            if (open != null && !at.isBefore(open.end)) {
-                close(events, open.end);
-            }
-            if (open == null) {
-                Instant start = align(at);
-                open = new Open(nextIndex++, start, start.plus(windowDuration), 1_000);
-            }
-        } else if (open == null) {
-            open = new Open(nextIndex++, at, at, Math.min(windowCount, 4_096));
-        }
-        return open;
-    }
-
-    /** Counts a prediction added to the open window. */
-    private void added(Instant at) {
-        if (windowDuration == null && at.isAfter(open.end)) {
-            open.end = at;
-        }
-        predictions++;
-    }
-
-    private void closeIfFull(List<Runnable> events) {
-        if (windowDuration == null && open.values.size() >= windowCount) {
-            close(events, open.end);
-        }
-    }
-
-    private Instant align(Instant at) {
-        long size = windowDuration.toMillis();
-        long ms = at.toEpochMilli();
-        return Instant.ofEpochMilli(Math.floorDiv(ms, size) * size);
+            windows.closeIfFull(events);
+            return this;
+        });
     }
 
     /**
@@ -394,67 +193,22 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     private boolean labelAny(String joinKey, Object actual) {
         Objects.requireNonNull(joinKey, "joinKey");
+        return locked(events -> labels.label(joinKey, actual, c -> publisher.labelled(events, c)));
+    }
+
+    /**
+     * Runs the action under this monitor's lock, then the listener calls and analysis starts it queued in
+     * {@code events}: they run after the lock is left, so that a slow listener or a same-thread analysis never holds
+     * up the recording thread or label producers.
+     */
+    private <T> T locked(Function<List<Runnable>, T> action) {
         List<Runnable> events = new ArrayList<>();
-        boolean joined;
+        T result;
         synchronized (this) {
-            Joined j = byKey.get(joinKey);
-            if (j == null) {
-                if (pendingLabels.size() >= pendingLabelLimit) {
-                    pendingLabels.remove(pendingLabels.keySet().iterator().next());
-                    labelsUnmatched++;
-                }
-                pendingLabels.put(joinKey, actual);
-                return false;
-            }
-            joined = join(events, joinKey, j, actual);
+            result = action.apply(events);
         }
         events.forEach(Runnable::run);
-        return joined;
-    }
-
-    private boolean join(List<Runnable> events, String joinKey, Joined j, Object actual) {
-        Prediction p = j.prediction;
-        // The label's kind is checked first, so a wrong call fails even when the key was labelled already.
-        if (actual instanceof String s && p.label() == null) {
-            throw new InvalidInputException("label '" + s + "' for '" + joinKey + "' is a class, but model '" + model
-                    + "' predicted a number (regression); pass the true value as a double");
-        }
-        if (actual instanceof Double && (p.label() != null || p.values().size() != 1)) {
-            throw new InvalidInputException("numeric label for '" + joinKey + "', but model '" + model + "' predicted "
-                    + (p.label() != null ? "the class '" + p.label() + "'; pass the true class as a String"
-                    : p.values().size() + " values " + p.values().keySet() + "; a numeric label needs one value"));
-        }
-        if (j.labelled) {
-            LOG.debug("Monitor '{}': a second label for '{}' is ignored", model, joinKey);
-            return false;
-        }
-        Performance before = performanceOf(j.window);
-        Performance after = actual instanceof String s ? before.withClassified(p.label().equals(s))
-                : before.withRegressed(p.value() - (Double) actual);
-        j.labelled = true;
-        labelsJoined++;
-        if (j.window instanceof Closed c) {
-            c.performance = after;
-            if (c.analysed) {
-                // Before its analysis the window has no report yet; the analysis publishes these labels with it.
-                WindowReport report = report(c);
-                publishMetrics(report);
-                checkPerformance(events, c, report);
-            }
-        } else {
-            pendingPerformance.put(j.window, after);
-        }
-        return true;
-    }
-
-    // Labels that reach a window before it closes; merged into it when it closes.
-    private final Map<Object, Performance> pendingPerformance = new HashMap<>();
-
-    private Performance performanceOf(Object window) {
-        if (window instanceof Closed c) {
-            return c.performance;
-        }
-        return pendingPerformance.getOrDefault(window, Performance.NONE);
+        return result;
     }
 
     /**
@@ -465,16 +219,8 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      * @return the window closed, if any
      */
     public Optional<WindowReport> tick() {
-        List<Runnable> events = new ArrayList<>();
-        Closed c;
-        synchronized (this) {
-            if (windowDuration == null || open == null || clock.instant().isBefore(open.end)) {
-                return Optional.empty();
-            }
-            c = close(events, open.end);
-        }
-        events.forEach(Runnable::run);
-        return Optional.of(analysed(c));
+        ClosedWindow c = locked(windows::closeEnded);
+        return c == null ? Optional.empty() : Optional.of(analyses.report(c));
     }
 
     /**
@@ -484,17 +230,9 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      * @return the window closed now, if it held a prediction
      */
     public Optional<WindowReport> flush() {
-        List<Runnable> events = new ArrayList<>();
-        Closed c = null;
-        synchronized (this) {
-            if (open != null && open.values.size() > 0) {
-                c = close(events, windowDuration == null ? open.end : clock.instant().isBefore(open.end)
-                        ? clock.instant() : open.end);
-            }
-        }
-        events.forEach(Runnable::run);
-        awaitAnalyses(null);
-        return c == null ? Optional.empty() : Optional.of(analysed(c));
+        ClosedWindow c = locked(windows::closeNow);
+        analyses.await(null);
+        return c == null ? Optional.empty() : Optional.of(analyses.report(c));
     }
 
     /**
@@ -504,234 +242,12 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      */
     @Override
     public void close() {
-        awaitAnalyses(null);
-        if (ownAnalysis != null) {
-            ownAnalysis.shutdown();
-        }
-    }
-
-    /** Closes the open window and queues it for analysis; the caller runs the events after leaving the lock. */
-    private Closed close(List<Runnable> events, Instant end) {
-        Open o = open;
-        open = null;
-        Closed c = new Closed(o, end);
-        Performance early = pendingPerformance.remove(o);
-        c.performance = early == null ? Performance.NONE : early;
-        for (String k : c.keys) {
-            Joined j = byKey.get(k);
-            if (j != null && j.window == o) {
-                j.window = c;
-            }
-        }
-        closed.addLast(c);
-        while (closed.size() > retainWindows) {
-            Closed evicted = closed.removeFirst();
-            for (String k : evicted.keys) {
-                Joined j = byKey.get(k);
-                if (j != null && j.window == evicted) {
-                    byKey.remove(k);
-                }
-            }
-        }
-        waiting.addLast(c);
-        waitingToAnalyse++;
-        if (waitingToAnalyse > waitingWindowLimit) {
-            skipOldestWaiting();
-        }
-        if (!draining) {
-            draining = true;
-            events.add(this::startDraining);
-        }
-        return c;
-    }
-
-    /** Marks the oldest window still waiting as skipped: recording never waits for analysis. */
-    private void skipOldestWaiting() {
-        for (Closed w : waiting) {
-            if (!w.skipped) {
-                w.skipped = true;
-                w.values = null;
-                waitingToAnalyse--;
-                windowsSkipped++;
-                LOG.warn("Monitor '{}': window {} is not analysed: more than {} closed windows waited for analysis",
-                        model, w.index, waitingWindowLimit);
-                return;
-            }
-        }
-    }
-
-    private void startDraining() {
-        try {
-            analysis.execute(this::drain);
-        } catch (RejectedExecutionException shutDown) {
-            // After close() (or a caller's executor refusing): analyse here rather than never.
-            drain();
-        }
-    }
-
-    /** Analyses the waiting windows one at a time, oldest first, until none waits. */
-    private void drain() {
-        Thread previous = drainThread;
-        drainThread = Thread.currentThread();
-        boolean done = false;
-        try {
-            while (true) {
-                Closed c;
-                WindowColumns values;
-                synchronized (this) {
-                    c = waiting.pollFirst();
-                    if (c == null) {
-                        draining = false;
-                        notifyAll();
-                        done = true;
-                        return;
-                    }
-                    if (!c.skipped) {
-                        waitingToAnalyse--;
-                    }
-                    values = c.values;
-                    c.values = null;
-                }
-                Optional<DriftReport> drift = values == null ? Optional.empty() : analyse(c, values);
-                List<Runnable> events = new ArrayList<>();
-                synchronized (this) {
-                    analysed(events, c, drift);
-                    notifyAll();
-                }
-                events.forEach(Runnable::run);
-            }
-        } finally {
-            drainThread = previous;
-            if (!done) {
-                // An Error left the loop: let the next closed window start draining again.
-                synchronized (this) {
-                    draining = false;
-                    notifyAll();
-                }
-            }
-        }
-    }
-
-    /** @return the window's features profiled and compared with its reference, empty if that failed */
-    private Optional<DriftReport> analyse(Closed c, WindowColumns values) {
-        try {
-            // Columns in one sorted order, NaN (how serving records a missing feature) read as missing.
-            Table table = new NamedTable(values.table(), model + " window " + c.index);
-            Profile against = reference.referenceFor(new WindowSpan(model, c.index, c.start, c.end, c.count, c.keys));
-            if (against == null) {
-                throw new InvalidInputException("the window reference returned no profile for window " + c.index);
-            }
-            return Optional.of(detector.compare(against, detector.profile(table)));
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                analysisFailures++;
-            }
-            LOG.warn("Monitor '{}': window {} could not be compared with the reference", model, c.index, e);
-            return Optional.empty();
-        }
-    }
-
-    /** Publishes an analysed (or skipped) window: its report, metrics, alerts and listener calls. */
-    private void analysed(List<Runnable> events, Closed c, Optional<DriftReport> drift) {
-        c.drift = drift;
-        c.analysed = true;
-        WindowReport report = report(c);
-        latestWindow = report;
-        drift.ifPresent(d -> latestDrift = d);
-        publishMetrics(report);
-        events.add(() -> listeners.forEach(l -> safely(() -> l.onWindowClosed(report))));
-        LOG.debug("Monitor '{}': {}", model, report);
-        if (drift.isPresent() && drift.get().isDrift()) {
-            driftAlerts++;
-            DriftReport d = drift.get();
-            String msg = "model '" + model + "' window " + c.index + " [" + c.start + ", " + c.end + "] drifted: "
-                    + d.summary() + "; drifted columns " + d.driftedColumns();
-            alert(events, new MonitorAlert(MonitorAlert.Kind.DRIFT, model, clock.instant(), msg, report));
-        }
-        checkPerformance(events, c, report);
-    }
-
-    /** @return the window's report once analysed, or as it is when the analysis timeout passes first */
-    private WindowReport analysed(Closed c) {
-        awaitAnalyses(c);
-        synchronized (this) {
-            return report(c);
-        }
-    }
-
-    /**
-     * Waits until this window (or, given null, every closed window) is analysed, up to the analysis timeout. Returns
-     * at once on the analysis thread itself (a listener calling flush()), which would otherwise wait for itself.
-     */
-    private void awaitAnalyses(Closed c) {
-        if (Thread.currentThread() == drainThread) {
-            return;
-        }
-        long deadline = System.nanoTime() + analysisTimeout.toNanos();
-        synchronized (this) {
-            while (c == null ? draining : !c.analysed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    LOG.warn("Monitor '{}': gave up waiting for window analyses after {}", model, analysisTimeout);
-                    return;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private void checkPerformance(List<Runnable> events, Closed c, WindowReport report) {
-        if (performanceGate == null || c.performanceAlerted || c.performance.labelled() < minLabels) {
-            return;
-        }
-        GateResult result = performanceGate.evaluate(report.metrics());
-        if (!result.passed()) {
-            c.performanceAlerted = true;
-            performanceAlerts++;
-            String msg = "model '" + model + "' window " + c.index + " failed gate '" + result.gate() + "' on "
-                    + c.performance.labelled() + " labels: " + result.failures().stream()
-                    .map(f -> f.condition() + (f.observed() == null ? "" : " (observed " + f.observed() + ")"))
-                    .collect(Collectors.joining("; "));
-            alert(events, new MonitorAlert(MonitorAlert.Kind.PERFORMANCE, model, clock.instant(), msg, report));
-        }
-    }
-
-    private void alert(List<Runnable> events, MonitorAlert alert) {
-        events.add(() -> {
-            LOG.warn("Monitoring alert ({}): {}", alert.kind(), alert.message());
-            listeners.forEach(l -> safely(() -> l.onAlert(alert)));
-        });
-    }
-
-    private void safely(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            LOG.warn("Monitor '{}': a listener failed", model, e);
-        }
-    }
-
-    private void publishMetrics(WindowReport report) {
-        Map<String, Double> m = report.metrics();
-        // The latest metrics are those of the newest window; a label for an older window updates that window only.
-        if (latestWindow == null || report.index() >= latestWindow.index()) {
-            latestWindow = report;
-            latestMetrics = m;
-        }
-    }
-
-    private WindowReport report(Closed c) {
-        return new WindowReport(model, c.index, c.start, c.end, c.count, c.drift, c.performance, c.skipped);
+        analyses.close();
     }
 
     /** @param listener another listener @return this monitor */
     public PredictionMonitor addListener(MonitorListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        publisher.addListener(listener);
         return this;
     }
 
@@ -747,76 +263,75 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
      *     far
      */
     public List<WindowReport> windows() {
-        awaitAnalyses(null);
+        analyses.await(null);
         synchronized (this) {
-            return new PrintedList<>(closed.stream().filter(c -> c.analysed).map(this::report).toList(),
-                    WindowTable::render);
+            return new PrintedList<>(windows.analysedReports(model), WindowTable::render);
         }
     }
 
     /** @return the newest closed window, if any */
     public Optional<WindowReport> latestWindow() {
-        return Optional.ofNullable(latestWindow);
+        return Optional.ofNullable(publisher.latestWindow());
     }
 
     /** @return the newest window's drift report, or null before the first window closed (a trigger's supplier) */
     public DriftReport latestDrift() {
-        return latestDrift;
+        return publisher.latestDrift();
     }
 
     /** @return the newest window's {@link WindowReport#metrics() metrics}, or null before the first window closed */
     public Map<String, Double> latestMetrics() {
-        return latestMetrics;
+        return publisher.latestMetrics();
     }
 
     /** @return closed windows not analysed because more than {@link Builder#waitingWindowLimit} waited */
     public synchronized long windowsSkipped() {
-        return windowsSkipped;
+        return analyses.skipped();
     }
 
     /** @return window analyses that failed (logged at WARN; the window's report has no drift) */
     public synchronized long analysisFailures() {
-        return analysisFailures;
+        return analyses.failures();
     }
 
     /** @return records left out because they were of another model or version (see {@link Builder#onlyModel()}) */
     public long recordsIgnored() {
-        return ignored.get();
+        return filter.ignored();
     }
 
     /** @return predictions recorded */
     public synchronized long predictionCount() {
-        return predictions;
+        return windows.predictions();
     }
 
     /** @return predictions in the open window */
     public synchronized long openWindowCount() {
-        return open == null ? 0 : open.values.size();
+        return windows.openCount();
     }
 
     /** @return windows closed */
     public synchronized long windowCount() {
-        return open == null ? nextIndex : nextIndex - 1;
+        return windows.closedCount();
     }
 
     /** @return labels joined to a prediction */
     public synchronized long labelsJoined() {
-        return labelsJoined;
+        return labels.joined();
     }
 
     /** @return labels waiting for their prediction */
     public synchronized long labelsPending() {
-        return pendingLabels.size();
+        return labels.pending();
     }
 
     /** @return labels given up: no prediction came within the pending limit */
     public synchronized long labelsUnmatched() {
-        return labelsUnmatched;
+        return labels.unmatched();
     }
 
     /** @param kind an alert kind @return how many alerts of that kind were raised */
     public synchronized long alertCount(MonitorAlert.Kind kind) {
-        return kind == MonitorAlert.Kind.DRIFT ? driftAlerts : performanceAlerts;
+        return publisher.alertCount(kind);
     }
 
     @Override
@@ -826,30 +341,10 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
 
     /** Configures a {@link PredictionMonitor}. */
     public static final class Builder {
-        private final String model;
-        private WindowReference reference;
-        private boolean onlyModel;
-        private int onlyVersion;
-        private DriftDetector detector = DriftDetector.defaults();
-        private int windowCount;
-        private Duration windowDuration;
-        private Function<PredictionRecord, String> key;
-        private Gate performanceGate;
-        private long minLabels = 1;
-        private int retainWindows = 100;
-        private int pendingLabelLimit = 100_000;
-        private Clock clock = Clock.systemUTC();
-        private final List<MonitorListener> listeners = new ArrayList<>();
-        private boolean globalMeters;
-        private Executor analysis;
-        private int waitingWindowLimit = 4;
-        private Duration analysisTimeout = Duration.ofMinutes(1);
+        private final MonitorSettings s;
 
         private Builder(String model) {
-            if (model == null || model.isBlank()) {
-                throw new InvalidInputException("the monitored model's name must not be blank");
-            }
-            this.model = model;
+            this.s = new MonitorSettings(model);
         }
 
         /**
@@ -858,7 +353,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder reference(Profile profile) {
-            this.reference = WindowReference.fixed(profile);
+            s.reference = WindowReference.fixed(profile);
             return this;
         }
 
@@ -868,7 +363,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder reference(WindowReference chooser) {
-            this.reference = Objects.requireNonNull(chooser, "chooser");
+            s.reference = Objects.requireNonNull(chooser, "chooser");
             return this;
         }
 
@@ -881,7 +376,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder onlyModel() {
-            this.onlyModel = true;
+            s.onlyModel = true;
             return this;
         }
 
@@ -893,50 +388,31 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder onlyVersion(int version) {
-            if (version < 1) {
-                throw new InvalidInputException("a model version is at least 1, was " + version);
-            }
-            this.onlyModel = true;
-            this.onlyVersion = version;
+            s.onlyVersion(version);
             return this;
         }
 
         /** @param d how windows are compared (default {@link DriftDetector#defaults()}) @return this builder */
         public Builder detector(DriftDetector d) {
-            this.detector = Objects.requireNonNull(d, "detector");
+            s.detector = Objects.requireNonNull(d, "detector");
             return this;
         }
 
         /** @param count predictions per window, at least 1 @return this builder */
         public Builder windowOf(int count) {
-            if (count < 1) {
-                throw new InvalidInputException("a count window needs at least 1 prediction, was " + count);
-            }
-            if (windowDuration != null) {
-                throw new InvalidInputException("windows are already by time (" + windowDuration
-                        + "); choose a count or a duration, not both");
-            }
-            this.windowCount = count;
+            s.windowOf(count);
             return this;
         }
 
         /** @param duration the length of tumbling time windows, at least 1 ms @return this builder */
         public Builder windowOf(Duration duration) {
-            Objects.requireNonNull(duration, "duration");
-            if (duration.toMillis() < 1) {
-                throw new InvalidInputException("a time window must last at least 1 ms, was " + duration);
-            }
-            if (windowCount > 0) {
-                throw new InvalidInputException("windows are already by count (" + windowCount
-                        + "); choose a count or a duration, not both");
-            }
-            this.windowDuration = duration;
+            s.windowOf(duration);
             return this;
         }
 
         /** @param keyFunction the join key of a record, for labels arriving later @return this builder */
         public Builder key(Function<PredictionRecord, String> keyFunction) {
-            this.key = Objects.requireNonNull(keyFunction, "keyFunction");
+            s.key = Objects.requireNonNull(keyFunction, "keyFunction");
             return this;
         }
 
@@ -947,41 +423,31 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder performanceGate(Gate gate, long minimumLabels) {
-            this.performanceGate = Objects.requireNonNull(gate, "gate");
-            if (minimumLabels < 1) {
-                throw new InvalidInputException("minimumLabels must be at least 1, was " + minimumLabels);
-            }
-            this.minLabels = minimumLabels;
+            s.performanceGate(gate, minimumLabels);
             return this;
         }
 
         /** @param n closed windows kept for late labels and {@link #windows()} (default 100) @return this builder */
         public Builder retainWindows(int n) {
-            if (n < 1) {
-                throw new InvalidInputException("retainWindows must be at least 1, was " + n);
-            }
-            this.retainWindows = n;
+            s.retainWindows = MonitorSettings.atLeast(1, n, "retainWindows must be at least 1, was ");
             return this;
         }
 
         /** @param n labels that may wait for their prediction (default 100,000) @return this builder */
         public Builder pendingLabelLimit(int n) {
-            if (n < 0) {
-                throw new InvalidInputException("pendingLabelLimit must not be negative, was " + n);
-            }
-            this.pendingLabelLimit = n;
+            s.pendingLabelLimit = MonitorSettings.atLeast(0, n, "pendingLabelLimit must not be negative, was ");
             return this;
         }
 
         /** @param c the clock for alert times and {@link #tick()} (default UTC system clock) @return this builder */
         public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock");
+            s.clock = Objects.requireNonNull(c, "clock");
             return this;
         }
 
         /** @param listener receives alerts and closed windows @return this builder */
         public Builder listener(MonitorListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+            s.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -993,7 +459,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder analysisExecutor(Executor executor) {
-            this.analysis = Objects.requireNonNull(executor, "executor");
+            s.analysis = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
@@ -1004,10 +470,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder waitingWindowLimit(int n) {
-            if (n < 1) {
-                throw new InvalidInputException("waitingWindowLimit must be at least 1, was " + n);
-            }
-            this.waitingWindowLimit = n;
+            s.waitingWindowLimit = MonitorSettings.atLeast(1, n, "waitingWindowLimit must be at least 1, was ");
             return this;
         }
 
@@ -1017,11 +480,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder analysisTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative()) {
-                throw new InvalidInputException("analysisTimeout must not be negative, was " + timeout);
-            }
-            this.analysisTimeout = timeout;
+            s.analysisTimeout(timeout);
             return this;
         }
 
@@ -1033,7 +492,7 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @return this builder
          */
         public Builder publishMeters() {
-            this.globalMeters = true;
+            s.globalMeters = true;
             return this;
         }
 
@@ -1042,17 +501,9 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
          * @throws InvalidInputException if the reference profile or the window size is missing
          */
         public PredictionMonitor build() {
-            if (reference == null) {
-                throw new InvalidInputException("monitor of '" + model + "' needs the training profile: call"
-                        + " reference(Profile.readFrom(runs, trainingRunId)) or reference(detector.profile(table)),"
-                        + " or reference(window -> ...) to choose one per window");
-            }
-            if (windowCount == 0 && windowDuration == null) {
-                throw new InvalidInputException("monitor of '" + model + "' needs a window: windowOf(500) for counts"
-                        + " or windowOf(Duration.ofHours(1)) for time");
-            }
-            PredictionMonitor m = new PredictionMonitor(this);
-            if (globalMeters) {
+            s.checkComplete();
+            PredictionMonitor m = new PredictionMonitor(s);
+            if (s.globalMeters) {
                 dev.mlops4j.monitoring.internal.Micrometer.bindGlobal(m);
             }
             return m;
