@@ -82,6 +82,10 @@ final class LabelJoin {
     boolean label(String joinKey, Object actual, Consumer<ClosedWindow> analysedWindowLabelled) {
         Joined j = byKey.get(joinKey);
         if (j == null) {
+            if (pendingLabelLimit == 0) {
+                labelsUnmatched++; // no label may wait: this one cannot be joined
+                return false;
+            }
             if (pendingLabels.size() >= pendingLabelLimit) {
                 pendingLabels.remove(pendingLabels.keySet().iterator().next());
                 labelsUnmatched++;

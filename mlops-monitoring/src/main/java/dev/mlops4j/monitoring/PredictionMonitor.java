@@ -433,7 +433,12 @@ public final class PredictionMonitor implements PredictionSink, AutoCloseable {
             return this;
         }
 
-        /** @param n labels that may wait for their prediction (default 100,000) @return this builder */
+        /**
+         * @param n labels that may wait for their prediction (default 100,000); beyond it the oldest waiting one is
+         *     dropped and counted unmatched; 0 keeps none, counting every label that arrives before its prediction
+         *     unmatched
+         * @return this builder
+         */
         public Builder pendingLabelLimit(int n) {
             s.pendingLabelLimit = MonitorSettings.atLeast(0, n, "pendingLabelLimit must not be negative, was ");
             return this;

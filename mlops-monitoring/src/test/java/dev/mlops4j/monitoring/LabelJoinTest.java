@@ -61,6 +61,18 @@ class LabelJoinTest {
     }
 
     @Test
+    void label_pendingLimitZero_countsAnEarlyLabelUnmatchedAndKeepsNone() {
+        LabelJoin none = new LabelJoin("weather", 0);
+
+        assertThat(none.label("a", "rain", NONE_ANALYSED)).isFalse();
+
+        assertThat(none.pending()).isZero();
+        assertThat(none.unmatched()).isEqualTo(1);
+        none.keyed("a", RAIN, open);
+        assertThat(none.joined()).isZero();
+    }
+
+    @Test
     void label_secondLabelForAKey_isIgnored() {
         join.keyed("day 1", RAIN, open);
 
