@@ -137,28 +137,26 @@ class RecordQueueTest {
 
     @Test
     void timeNext_oneInInterval_startingWithTheFirst() {
-        RecordQueue queue = queue(1_000);
+        assertThat(timedWhileOffering(queue(1_000), 100)).containsExactly(0, 32, 64, 96);
+    }
+
+    /** @return which of {@code n} predictions, each asking whether to be timed and then offered, were timed */
+    private static List<Integer> timedWhileOffering(RecordQueue queue, int n) {
         List<Integer> timed = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < n; i++) {
             if (queue.timeNext(32)) {
                 timed.add(i);
             }
-            offer(queue, i);
+            offer(queue, i); // refused once the queue is full: the published count then stays
         }
-        assertThat(timed).containsExactly(0, 32, 64, 96);
+        return timed;
     }
 
     @Test
     void timeNext_queueFull_timesTheRefusedSlotOnlyOnce() {
         RecordQueue queue = queue(32);
-        List<Integer> timed = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            if (queue.timeNext(32)) {
-                timed.add(i);
-            }
-            offer(queue, i); // from the 33rd on, refused: the published count stays at 32
-        }
-        assertThat(timed).containsExactly(0, 32);
+        assertThat(timedWhileOffering(queue, 100)).as("from the 33rd on, refused: the count stays at 32")
+                .containsExactly(0, 32);
         queue.poll(READ, new ArrayList<>(), 32);
         assertThat(queue.timeNext(32)).as("the slot refused before is timed no more").isFalse();
         offer(queue, 100);
