@@ -23,8 +23,9 @@
  * commit), which keeps durable writes fast.
  *
  * <p>Settings added to the JDBC URL: {@code WRITE_DELAY=0} (a URL that sets another value is refused, since it
- * could lose acknowledged writes), {@code RETENTION_TIME=0} (reuse freed file space at once; H2's 45 s default
- * lets a busy store's file grow by gigabytes), {@code LOCK_TIMEOUT=10000} and {@code QUERY_CACHE_SIZE=0}
+ * could lose acknowledged writes), {@code RETENTION_TIME=1000} (reuse freed file space after a second: H2's 45 s
+ * default lets a busy store's file grow by gigabytes, and reuse at once left H2 2.3.232 unable to reopen some cleanly
+ * closed files), {@code LOCK_TIMEOUT=10000} and {@code QUERY_CACHE_SIZE=0}
  * (every read is planned against the current table sizes). A URL may set the last three itself. Because
  * write-through switches off H2's background compaction, the store compacts the file itself between
  * commits. Against an H2 server ({@code jdbc:h2:tcp:}) these settings need an admin user, and only the server
