@@ -271,8 +271,10 @@ public class MonitoringBenchmark {
 
     /**
      * Paired: a block of map predictions by the handle that records nothing, and a block in which the same handle
-     * predicts each map through a vector built from it on the model's layout (the route a recording handle takes for
-     * a complete map, which its record shares). Tells the cost of that route from the cost of recording.
+     * predicts each map through a vector the caller built from it on the model's layout. Written to compare the two
+     * routes a map could take (BENCHMARKS.md, the third 2026-12-07 session: 0.92 / 0.91 of the map route's time);
+     * since the handle predicts a complete map through such a vector itself, both blocks now take that route and the
+     * ratio is the cost of building the vector in the caller as well, which a caller holding maps saves by passing them.
      *
      * @param pairs the pairs' ratios
      * @param bh sinks the predictions

@@ -208,7 +208,7 @@ final class CoreModelHandle implements ModelHandle {
     private ServedPrediction predict(Served s, FeatureVector features, Map<String, ? extends Number> map,
                                      PredictionRecorder r, ThreadCounter.Lane lane, RecordQueue queue) {
         long start = queue == null ? 0L : r.startTiming(queue);
-        List<InputIssue> issues = map == null ? s.check(features) : s.check(map, features);
+        List<InputIssue> issues = s.check(map, features);
         if (!issues.isEmpty()) {
             admit(s, issues);
         }

@@ -69,8 +69,6 @@ final class PredictionRecorder {
     private final String modelName;
     private final String alias;
     private final int capacity;
-    /** Half the capacity: a queue this full wakes a sleeping recording thread. */
-    private final int half;
     private final List<RecordQueue> all = new CopyOnWriteArrayList<>();
     private final Thread drainer;
     private final LongAdder recorded = new LongAdder();
@@ -92,7 +90,6 @@ final class PredictionRecorder {
         this.modelName = modelName;
         this.alias = alias;
         this.capacity = capacity;
-        this.half = capacity >> 1;
         this.drainer = new Thread(this::drain, "mlops4j-predictions-" + modelName + "@" + alias);
         // Recording must never keep an application from exiting.
         drainer.setDaemon(true);
@@ -145,7 +142,7 @@ final class PredictionRecorder {
             at = clock.instant(); // the recording thread idles, so no tick
         }
         long backlog = closing ? -1 : queue.offer(input, output, served, issues, at, latency);
-        if (backlog < 0 || backlog >= half) {
+        if (backlog < 0 || backlog >= capacity >> 1) {
             backlogged(queue, backlog);
         }
     }

@@ -51,11 +51,24 @@ final class Served {
         }
     }
 
+    /** @return every issue the checks find, {@code List.of()} for a clean input */
+    List<InputIssue> check(Map<String, ? extends Number> features) {
+        return check(features, null);
+    }
+
+    /** @return every issue the checks find in a prepared input, {@code List.of()} for a clean one */
+    List<InputIssue> check(FeatureVector features) {
+        return check(null, features);
+    }
+
     /**
-     * Every issue the checks find in a map input that was also built into {@code vector} (on the model's layout): a
-     * check with its own vector check reads the vector by position, and the map only when it finds an issue, so that
-     * the issues are exactly those it finds in the map; every other check reads the map, with no conversion.
+     * Every issue the checks find in the input: a map, a prepared vector, or a map also built into {@code vector} (on
+     * the model's layout). For the last, a check with its own vector check reads the vector by position, and the map
+     * only when it finds an issue, so that the issues are exactly those it finds in the map; every other check reads
+     * the map, with no conversion.
      *
+     * @param map the input as a map, or null for a vector input
+     * @param vector the input as a vector, or null for a map input that is not one
      * @return {@code List.of()} for a clean input
      */
     List<InputIssue> check(Map<String, ? extends Number> map, FeatureVector vector) {
@@ -76,52 +89,14 @@ final class Served {
     }
 
     private List<InputIssue> check(int i, Map<String, ? extends Number> map, FeatureVector vector) {
-        if (readsVectors[i]) {
-            List<InputIssue> found = checks[i].check(vector);
-            return found.isEmpty() ? found : checks[i].check(map);
+        InputCheck c = checks[i];
+        if (map == null) {
+            return c.check(vector);
         }
-        return checks[i].check(map);
-    }
-
-    /** @return every issue the checks find, {@code List.of()} for a clean input */
-    List<InputIssue> check(Map<String, ? extends Number> features) {
-        if (checks.length == 0) {
-            return List.of();
+        if (vector == null || !readsVectors[i]) {
+            return c.check(map);
         }
-        if (checks.length == 1) {
-            return checks[0].check(features);
-        }
-        List<InputIssue> all = null;
-        for (InputCheck c : checks) {
-            List<InputIssue> found = c.check(features);
-            if (!found.isEmpty()) {
-                if (all == null) {
-                    all = new ArrayList<>(found.size() + 2);
-                }
-                all.addAll(found);
-            }
-        }
-        return all == null ? List.of() : all;
-    }
-
-    /** @return every issue the checks find in a prepared input, {@code List.of()} for a clean one */
-    List<InputIssue> check(FeatureVector features) {
-        if (checks.length == 0) {
-            return List.of();
-        }
-        if (checks.length == 1) {
-            return checks[0].check(features);
-        }
-        List<InputIssue> all = null;
-        for (InputCheck c : checks) {
-            List<InputIssue> found = c.check(features);
-            if (!found.isEmpty()) {
-                if (all == null) {
-                    all = new ArrayList<>(found.size() + 2);
-                }
-                all.addAll(found);
-            }
-        }
-        return all == null ? List.of() : all;
+        List<InputIssue> found = c.check(vector);
+        return found.isEmpty() ? found : c.check(map);
     }
 }
