@@ -157,18 +157,12 @@ public final class CoreLineage implements Lineage {
         Objects.requireNonNull(contexts, "contexts");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(records, "records");
+        List<FinishedRun> finished = new ArrayList<>(runs.size());
         if (!runs.isEmpty()) {
             Objects.requireNonNull(parent, "parent (the child runs need one)");
+            addChildren(finished, parent.experimentId(), parent.id(), runs);
         }
-        List<FinishedRun> finished = new ArrayList<>(runs.size());
-        for (ChildRun r : runs) {
-            finished.add(endedRuns.child(parent.experimentId(), parent.id(), r));
-        }
-        try {
-            store.recordAll(contexts, finished, records);
-        } finally {
-            forgetLookups(records);
-        }
+        write(contexts, finished, records);
     }
 
     @Override
@@ -182,11 +176,20 @@ public final class CoreLineage implements Lineage {
         Objects.requireNonNull(records, "records");
         List<FinishedRun> finished = new ArrayList<>(children.size() + 1);
         finished.add(endedRuns.top(experiment, run, metrics)); // first: the children name it as their parent
+        addChildren(finished, experiment.id(), run.id(), children);
+        write(contexts, finished, records);
+    }
+
+    private void addChildren(List<FinishedRun> into, String experimentId, String parentId, List<ChildRun> children) {
         for (ChildRun c : children) {
-            finished.add(endedRuns.child(experiment.id(), run.id(), c));
+            into.add(endedRuns.child(experimentId, parentId, c));
         }
+    }
+
+    /** One batch to the store; the remembered lookups its executions change are dropped, even if it failed. */
+    private void write(List<Context> contexts, List<FinishedRun> runs, List<ExecutionRecord> records) {
         try {
-            store.recordAll(contexts, finished, records);
+            store.recordAll(contexts, runs, records);
         } finally {
             forgetLookups(records);
         }
